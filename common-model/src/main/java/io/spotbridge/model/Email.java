@@ -1,0 +1,5 @@
+package io.spotbridge.model;
+
+/** One SCIM email address. */
+public record Email(String value, String type, boolean primary) {
+}

@@ -1,0 +1,67 @@
+package io.spotbridge.model;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON wire format of {@link LifecycleEvent}s. Every record carries {@code schemaVersion}; a reader refuses a
+ * schema newer than it knows (so an old worker never half-applies a new format) and ignores unknown fields within a
+ * known schema (so fields can be added without a version bump). Thread-safe.
+ */
+public final class EventCodec {
+
+	/** The schema version this codec writes. */
+	public static final int SCHEMA_VERSION = 1;
+
+	static final String SCHEMA_VERSION_FIELD = "schemaVersion";
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	public byte[] encode(LifecycleEvent event) {
+		try {
+			ObjectNode node = mapper.createObjectNode();
+			node.put(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
+			node.setAll((ObjectNode) mapper.valueToTree(event));
+			return mapper.writeValueAsBytes(node);
+		}
+		catch (JacksonException ex) {
+			throw new EventCodecException("cannot encode " + event.type() + " " + event.key(), ex);
+		}
+	}
+
+	/**
+	 * @throws EventCodecException when the bytes are not JSON, not an event, or of a newer schema
+	 */
+	public LifecycleEvent decode(byte[] bytes) {
+		if (bytes == null) {
+			throw new EventCodecException("record has no value");
+		}
+		JsonNode node;
+		try {
+			node = mapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new EventCodecException("record is not JSON", ex);
+		}
+		if (!(node instanceof ObjectNode object)) {
+			throw new EventCodecException("record is not a JSON object");
+		}
+		JsonNode schema = object.remove(SCHEMA_VERSION_FIELD);
+		if (schema == null || !schema.canConvertToInt() || schema.asInt() < 1 || schema.asInt() > SCHEMA_VERSION) {
+			throw new EventCodecException("unsupported schemaVersion " + schema + " (this reader knows 1.."
+					+ SCHEMA_VERSION + ")");
+		}
+		try {
+			return mapper.treeToValue(object, LifecycleEvent.class);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+		}
+	}
+
+}
