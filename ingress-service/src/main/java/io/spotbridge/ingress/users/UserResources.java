@@ -1,0 +1,136 @@
+package io.spotbridge.ingress.users;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.spotbridge.ingress.directory.UserEntry;
+import io.spotbridge.ingress.scim.JsonFields;
+import io.spotbridge.ingress.scim.ScimJson;
+import io.spotbridge.ingress.scim.ScimMediaTypes;
+import io.spotbridge.ingress.scim.ScimProblem;
+import io.spotbridge.ingress.scim.Versions;
+import io.spotbridge.model.ScimAttributes;
+import io.spotbridge.model.UserSnapshot;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps SCIM User JSON to the directory's {@link UserSnapshot} and back. Accepts Okta's dialect: read-only attributes
+ * (id, meta, groups) and {@code password} are tolerated and dropped; {@code active} may be a string; the Spot role may
+ * come from {@code roles[]} (primary, else first), a top-level {@code role}, or an extension object with a
+ * {@code role} — and the resource is returned as it was sent.
+ */
+final class UserResources {
+
+	/** Top-level attributes a PATCH path may name (lower case). */
+	static final Set<String> PATCHABLE = Set.of("username", "name", "displayname", "nickname", "profileurl", "title",
+			"usertype", "preferredlanguage", "locale", "timezone", "active", "emails", "phonenumbers", "ims",
+			"photos", "addresses", "entitlements", "roles", "role", "x509certificates", "externalid", "schemas");
+
+	private UserResources() {
+	}
+
+	static UserSnapshot toSnapshot(ObjectNode body, String id, Instant created, Instant now) {
+		String userName = JsonFields.string(body, "userName", "userName").map(String::trim)
+			.filter(name -> !name.isEmpty())
+			.orElseThrow(() -> ScimProblem.invalidValue("userName is required and must be a non-empty string"));
+		Optional<ObjectNode> name = JsonFields.object(body, "name", "name");
+		String givenName = name.flatMap(n -> JsonFields.string(n, "givenName", "name.givenName")).orElse(null);
+		String familyName = name.flatMap(n -> JsonFields.string(n, "familyName", "name.familyName")).orElse(null);
+		String externalId = JsonFields.string(body, "externalId", "externalId").orElse(null);
+		String displayName = JsonFields.string(body, "displayName", "displayName").orElse(null);
+		boolean active = JsonFields.bool(body, "active", "active").orElse(true);
+		String email = primaryValue(JsonFields.array(body, "emails", "emails"), "emails").orElse(null);
+		String role = role(body).orElse(null);
+		return new UserSnapshot(id, userName, externalId, givenName, familyName, displayName, email, active, role,
+				ScimAttributes.of(body), created, now);
+	}
+
+	static ObjectNode toResource(UserEntry entry, String baseUrl) {
+		UserSnapshot user = entry.user();
+		ObjectNode sent = ScimJson.parseObject(user.attributes().json());
+		ObjectNode resource = ScimJson.object();
+		ArrayNode schemas = resource.putArray("schemas").add(ScimMediaTypes.CORE_USER);
+		JsonFields.field(sent, "schemas").filter(JsonNode::isArray).ifPresent(sentSchemas -> sentSchemas.forEach(s -> {
+			if (s.isString() && !s.asString().equals(ScimMediaTypes.CORE_USER)) {
+				schemas.add(s.asString());
+			}
+		}));
+		resource.put("id", user.id());
+		for (Map.Entry<String, JsonNode> attribute : sent.properties()) {
+			String key = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+			if (!key.equals("schemas") && !key.equals("active") && !key.equals("username")) {
+				resource.set(attribute.getKey(), attribute.getValue());
+			}
+		}
+		resource.put("userName", user.userName());
+		resource.put("active", user.active());
+		ObjectNode meta = resource.putObject("meta");
+		meta.put("resourceType", "User");
+		meta.put("created", user.created().toString());
+		meta.put("lastModified", user.lastModified().toString());
+		meta.put("version", Versions.etag(entry.version()));
+		meta.put("location", baseUrl + "/Users/" + user.id());
+		return resource;
+	}
+
+	private static Optional<String> primaryValue(Optional<JsonNode> values, String label) {
+		if (values.isEmpty()) {
+			return Optional.empty();
+		}
+		JsonNode first = null;
+		for (JsonNode value : values.get()) {
+			if (!(value instanceof ObjectNode)) {
+				throw ScimProblem.invalidValue(label + " must be an array of objects");
+			}
+			JsonFields.string(value, "value", label + ".value");
+			if (first == null) {
+				first = value;
+			}
+			if (JsonFields.bool(value, "primary", label + ".primary").orElse(false)) {
+				return JsonFields.string(value, "value", label + ".value");
+			}
+		}
+		return first == null ? Optional.empty() : JsonFields.string(first, "value", label + ".value");
+	}
+
+	private static Optional<String> role(ObjectNode body) {
+		Optional<JsonNode> roles = JsonFields.array(body, "roles", "roles");
+		if (roles.isPresent() && !roles.get().isEmpty()) {
+			JsonNode chosen = null;
+			for (JsonNode role : roles.get()) {
+				if (role.isString()) {
+					chosen = chosen == null ? role : chosen;
+					continue;
+				}
+				if (!(role instanceof ObjectNode)) {
+					throw ScimProblem.invalidValue("roles must be an array of objects");
+				}
+				if (chosen == null || JsonFields.bool(role, "primary", "roles.primary").orElse(false)) {
+					chosen = role;
+				}
+			}
+			if (chosen != null) {
+				return chosen.isString() ? Optional.of(chosen.asString())
+						: JsonFields.string(chosen, "value", "roles.value");
+			}
+		}
+		Optional<String> topLevel = JsonFields.string(body, "role", "role");
+		if (topLevel.isPresent()) {
+			return topLevel;
+		}
+		for (Map.Entry<String, JsonNode> attribute : body.properties()) {
+			if (attribute.getKey().startsWith("urn:") && attribute.getValue() instanceof ObjectNode extension) {
+				Optional<String> role = JsonFields.string(extension, "role", attribute.getKey() + ":role");
+				if (role.isPresent()) {
+					return role;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+}
