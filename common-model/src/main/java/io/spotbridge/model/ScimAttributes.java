@@ -20,6 +20,9 @@ public record ScimAttributes(String json) {
 
 	public static final ScimAttributes EMPTY = new ScimAttributes("{}");
 
+	private static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	public ScimAttributes {
 		if (json == null || !json.startsWith("{")) {
 			throw new IllegalArgumentException("SCIM attributes must be a JSON object");
@@ -38,6 +41,11 @@ public record ScimAttributes(String json) {
 			.toList()
 			.forEach(copy::remove);
 		return new ScimAttributes(copy.toString());
+	}
+
+	/** Whether both hold the same attributes and values, whatever the order of the JSON members. */
+	public boolean sameAs(ScimAttributes other) {
+		return json.equals(other.json) || MAPPER.readTree(json).equals(MAPPER.readTree(other.json));
 	}
 
 	@JsonValue

@@ -19,7 +19,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"bridge.spot-token=" + IngressIT.SPOT_TOKEN,
 				"bridge.tenants.acme.token-sha256[0]=" + IngressIT.ACME_TOKEN_SHA256,
 				"bridge.tenants.acme.token-sha256[1]=" + IngressIT.ACME_TOKEN_2_SHA256,
-				"bridge.rate-limit.requests-per-second=0" })
+				"bridge.rate-limit.requests-per-second=0",
+				// generous on shared CI machines; the outage test checks the 5 s default on its own
+				"bridge.write-timeout=20s" })
 @EmbeddedKafka(partitions = 3)
 public @interface IngressIT {
 

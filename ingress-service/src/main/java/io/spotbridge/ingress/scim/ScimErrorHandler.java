@@ -40,7 +40,17 @@ class ScimErrorHandler implements WebExceptionHandler {
 		if (problem.status() >= 500 && !(ex instanceof ScimProblem)) {
 			log.error("SCIM {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
 		}
+		if (hasBody(exchange)) {
+			// the body may be unread (rejected before reading it): close rather than reuse a connection with
+			// leftover bytes in it
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+		}
 		return write(exchange.getResponse(), problem);
+	}
+
+	private static boolean hasBody(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 	static Mono<Void> write(ServerHttpResponse response, ScimProblem problem) {

@@ -2,6 +2,7 @@ package io.spotbridge.ingress.scim;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -19,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * else is a 400 {@code invalidPath}.
  */
 public final class ScimPatch {
+
+	private static final Pattern CORE_SCHEMA_PREFIX = Pattern
+		.compile("^\\s*urn:ietf:params:scim:schemas:core:2\\.0:(User|Group):", Pattern.CASE_INSENSITIVE);
 
 	private ScimPatch() {
 	}
@@ -68,8 +72,14 @@ public final class ScimPatch {
 			operation.remove(operation.propertyNames().stream().filter(n -> n.equalsIgnoreCase("op")).toList());
 			operation.put("op", name.asString().toLowerCase(Locale.ROOT));
 			JsonNode path = field(operation, "path");
-			if (path != null && path.isString() && path.asString().isBlank()) {
-				operation.remove("path");
+			if (path != null && path.isString()) {
+				// RFC 7644 §3.10: a core attribute may be named by its full URN; the SDK would apply such a path to
+				// an object keyed by the schema URN instead of the attribute itself, so it is made unqualified
+				operation.remove(operation.propertyNames().stream().filter(n -> n.equalsIgnoreCase("path")).toList());
+				String unqualified = CORE_SCHEMA_PREFIX.matcher(path.asString()).replaceFirst("");
+				if (!unqualified.isBlank()) {
+					operation.put("path", unqualified);
+				}
 			}
 		}
 		return copy;

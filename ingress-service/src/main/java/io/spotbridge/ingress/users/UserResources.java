@@ -55,8 +55,8 @@ final class UserResources {
 		ObjectNode resource = ScimJson.object();
 		ArrayNode schemas = resource.putArray("schemas").add(ScimMediaTypes.CORE_USER);
 		JsonFields.field(sent, "schemas").filter(JsonNode::isArray).ifPresent(sentSchemas -> sentSchemas.forEach(s -> {
-			if (s.isString() && !s.asString().equals(ScimMediaTypes.CORE_USER)) {
-				schemas.add(s.asString());
+			if (s.isString()) {
+				addSchema(schemas, s.asString());
 			}
 		}));
 		resource.put("id", user.id());
@@ -64,6 +64,10 @@ final class UserResources {
 			String key = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
 			if (!key.equals("schemas") && !key.equals("active") && !key.equals("username")) {
 				resource.set(attribute.getKey(), attribute.getValue());
+			}
+			if (key.startsWith("urn:") && attribute.getValue().isObject()) {
+				// RFC 7643 §3: an extension in use is listed in "schemas", also when the client did not list it
+				addSchema(schemas, attribute.getKey());
 			}
 		}
 		resource.put("userName", user.userName());
@@ -75,6 +79,15 @@ final class UserResources {
 		meta.put("version", Versions.etag(entry.version()));
 		meta.put("location", baseUrl + "/Users/" + user.id());
 		return resource;
+	}
+
+	private static void addSchema(ArrayNode schemas, String urn) {
+		for (JsonNode listed : schemas) {
+			if (listed.asString().equalsIgnoreCase(urn)) {
+				return;
+			}
+		}
+		schemas.add(urn);
 	}
 
 	private static Optional<String> primaryValue(Optional<JsonNode> values, String label) {

@@ -163,9 +163,10 @@ class UserService {
 	}
 
 	private static boolean sameState(UserSnapshot current, UserSnapshot next) {
-		return current.equals(new UserSnapshot(next.id(), next.userName(), next.externalId(), next.givenName(),
-				next.familyName(), next.displayName(), next.email(), next.active(), next.role(), next.attributes(),
-				next.created(), current.lastModified()));
+		return current.attributes().sameAs(next.attributes())
+				&& current.equals(new UserSnapshot(next.id(), next.userName(), next.externalId(), next.givenName(),
+						next.familyName(), next.displayName(), next.email(), next.active(), next.role(),
+						current.attributes(), next.created(), current.lastModified()));
 	}
 
 	private TenantDirectory users(RequestContext context) {
