@@ -1,0 +1,6 @@
+package io.spotbridge.simulator.organization;
+
+import java.util.List;
+
+public record GroupDetails(UserGroup group, List<User> members, List<ResolvedGrant> policies) {
+}

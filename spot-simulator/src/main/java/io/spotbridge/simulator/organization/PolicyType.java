@@ -1,0 +1,7 @@
+package io.spotbridge.simulator.organization;
+
+public enum PolicyType {
+
+    ACCOUNT, ORGANIZATION
+
+}

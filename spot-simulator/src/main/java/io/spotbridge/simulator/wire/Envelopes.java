@@ -1,0 +1,83 @@
+package io.spotbridge.simulator.wire;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import io.spotbridge.simulator.wire.Envelope.Errors;
+import io.spotbridge.simulator.wire.Envelope.Items;
+import io.spotbridge.simulator.wire.Envelope.RequestInfo;
+import io.spotbridge.simulator.wire.Envelope.Status;
+import io.spotbridge.simulator.wire.Envelope.StatusOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFilterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Writes Spot's success and error envelopes. */
+public class Envelopes {
+
+    private static final Logger log = LoggerFactory.getLogger(Envelopes.class);
+
+    private static final Status OK = new Status(200, "OK");
+
+    private final Clock clock;
+
+    public Envelopes(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** HTTP 200 with {@code response.kind}, {@code response.items} and {@code response.count}. */
+    public Mono<ServerResponse> items(ServerRequest request, String kind, List<?> items) {
+        return write(request, 200, new Items(OK, kind, List.copyOf(items), items.size()));
+    }
+
+    public Mono<ServerResponse> item(ServerRequest request, String kind, Object item) {
+        return items(request, kind, List.of(item));
+    }
+
+    /** HTTP 200 carrying only {@code response.status}, as Spot answers mapping PUTs and DELETEs. */
+    public Mono<ServerResponse> statusOnly(ServerRequest request) {
+        return write(request, 200, new StatusOnly(OK));
+    }
+
+    /** The error envelope; its HTTP status equals {@code response.status.code}. */
+    public Mono<ServerResponse> error(ServerRequest request, SpotApiException error) {
+        int code = error.status().value();
+        Status status = new Status(code, SpotApiException.reasonPhrase(error.status()));
+        return write(request, code, new Errors(status, error.errors(), error.data()));
+    }
+
+    /** Turns every error raised by a handler into an error envelope: Spot errors as they are, anything else as 500. */
+    public HandlerFilterFunction<ServerResponse, ServerResponse> errorsAsEnvelopes() {
+        return (request, next) -> orError(request, Mono.defer(() -> next.handle(request)));
+    }
+
+    /** The response, or the error envelope for the error it fails with. */
+    public Mono<ServerResponse> orError(ServerRequest request, Mono<ServerResponse> response) {
+        return response.onErrorResume(SpotApiException.class, (error) -> error(request, error)).onErrorResume((error) -> {
+            log.error("Unexpected failure handling {} {}", request.method(), request.path(), error);
+            return error(request,
+                    SpotApiException.ofStatus(HttpStatus.INTERNAL_SERVER_ERROR.value(), "Internal server error"));
+        });
+    }
+
+    private Mono<ServerResponse> write(ServerRequest request, int status, Object response) {
+        Envelope envelope = new Envelope(requestInfo(request), response);
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(envelope);
+    }
+
+    private RequestInfo requestInfo(ServerRequest request) {
+        String query = request.uri().getRawQuery();
+        String url = request.uri().getRawPath() + ((query != null) ? "?" + query : "");
+        return new RequestInfo(UUID.randomUUID().toString(), url, request.method().name(),
+                this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+}
