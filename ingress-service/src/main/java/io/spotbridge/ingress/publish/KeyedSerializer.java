@@ -23,10 +23,13 @@ public class KeyedSerializer {
 		return Mono.defer(() -> {
 			CompletableFuture<Void> done = new CompletableFuture<>();
 			CompletableFuture<Void> previous = tails.put(key, done);
-			Mono<Void> turn = previous == null ? Mono.empty() : Mono.fromFuture(previous, true);
-			return turn.then(Mono.defer(work)).doFinally(signal -> {
-				tails.remove(key, done);
-				done.complete(null);
+			CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+			return Mono.fromFuture(before, true).then(Mono.defer(work)).doFinally(signal -> {
+				// a request cancelled while waiting hands its turn on only once the work ahead of it finished
+				before.whenComplete((ignored, error) -> {
+					tails.remove(key, done);
+					done.complete(null);
+				});
 			});
 		});
 	}
