@@ -13,8 +13,11 @@ public record Tenant(String name) {
 	public static final String DEFAULT = "default";
 
 	public static Tenant of(ServerWebExchange exchange) {
-		return Optional.ofNullable(exchange.<Tenant>getAttribute(ATTRIBUTE))
-			.orElseThrow(() -> new IllegalStateException("request was not authenticated"));
+		return ifAuthenticated(exchange).orElseThrow(() -> new IllegalStateException("request was not authenticated"));
+	}
+
+	public static Optional<Tenant> ifAuthenticated(ServerWebExchange exchange) {
+		return Optional.ofNullable(exchange.<Tenant>getAttribute(ATTRIBUTE));
 	}
 
 }

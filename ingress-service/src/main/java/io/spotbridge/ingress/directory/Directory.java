@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.spotbridge.model.GroupEvent;
 import io.spotbridge.model.LifecycleEvent;
 import io.spotbridge.model.UserEvent;
@@ -19,8 +21,27 @@ public class Directory {
 
 	private final Map<String, TenantDirectory> tenants = new ConcurrentHashMap<>();
 
+	private final MeterRegistry meters;
+
+	public Directory(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
 	public TenantDirectory tenant(String tenant) {
-		return tenants.computeIfAbsent(tenant, t -> new TenantDirectory());
+		return tenants.computeIfAbsent(tenant, this::newTenant);
+	}
+
+	private TenantDirectory newTenant(String tenant) {
+		TenantDirectory directory = new TenantDirectory();
+		Gauge.builder("bridge.ingress.directory.users", directory, TenantDirectory::userCount)
+			.description("Users in the SCIM directory")
+			.tag("tenant", tenant)
+			.register(meters);
+		Gauge.builder("bridge.ingress.directory.groups", directory, TenantDirectory::groupCount)
+			.description("Groups in the SCIM directory")
+			.tag("tenant", tenant)
+			.register(meters);
+		return directory;
 	}
 
 	public Set<String> tenantNames() {

@@ -255,7 +255,7 @@ class TenantDirectoryTest {
 
 	@Test
 	void theDirectoryRoutesEventsToTheirTenant() {
-		Directory all = new Directory();
+		Directory all = new Directory(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
 		all.apply(created(1, user("u1", "ada", null)));
 		all.apply(new UserCreated("e", "globex", 1, T0, null, user("u9", "ada", null)));
