@@ -1,0 +1,240 @@
+package io.spotbridge.worker.links;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.spotbridge.model.EventKey;
+import io.spotbridge.worker.system.TopicProperties;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The links of every user, in memory, rebuilt from the compacted links topic at start and then kept current by
+ * tailing it (so links written by another worker replica before a rebalance are seen too). It reads all partitions
+ * without a consumer group. Until it has read up to the end offsets seen at start, {@link #isCaughtUp()} is false:
+ * readiness is DOWN and the event consumer does not start, so the version fence never works from a partial map.
+ * Per key the link with the highest applied version wins.
+ */
+@Component
+public class LinkStore implements SmartLifecycle {
+
+	/** Starts before the event consumer ({@code ConsumptionLifecycle}) and stops after it. */
+	public static final int PHASE = Integer.MAX_VALUE - 2000;
+
+	private static final Logger log = LoggerFactory.getLogger(LinkStore.class);
+
+	private final ConsumerFactory<String, byte[]> consumerFactory;
+
+	private final String topic;
+
+	private final Map<String, UserLink> links = new ConcurrentHashMap<>();
+
+	private final List<Runnable> caughtUpListeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong recordsRead = new AtomicLong();
+
+	private volatile boolean caughtUp;
+
+	private volatile Duration rebuildTime;
+
+	private volatile boolean running;
+
+	private volatile Consumer<String, byte[]> consumer;
+
+	private Thread thread;
+
+	LinkStore(ConsumerFactory<String, byte[]> consumerFactory, TopicProperties topics, MeterRegistry registry) {
+		this.consumerFactory = consumerFactory;
+		this.topic = topics.userLinks();
+		Gauge.builder("bridge.worker.links.size", links, Map::size)
+			.description("Users the worker has a link for (including deleted ones)")
+			.register(registry);
+	}
+
+	public Optional<UserLink> find(EventKey key) {
+		return Optional.ofNullable(links.get(key.toString()));
+	}
+
+	/** Keeps the link unless the store already has one with a higher applied version. */
+	public void apply(UserLink link) {
+		links.merge(link.key().toString(), link, (current, candidate) -> candidate.supersedes(current) ? candidate
+				: current);
+	}
+
+	public boolean isCaughtUp() {
+		return caughtUp;
+	}
+
+	public long size() {
+		return links.size();
+	}
+
+	public long recordsRead() {
+		return recordsRead.get();
+	}
+
+	public Optional<Duration> rebuildTime() {
+		return Optional.ofNullable(rebuildTime);
+	}
+
+	/** Runs the action once the store has caught up (at once if it already has), on the loader thread. */
+	public void whenCaughtUp(Runnable action) {
+		synchronized (caughtUpListeners) {
+			if (!caughtUp) {
+				caughtUpListeners.add(action);
+				return;
+			}
+		}
+		action.run();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = new Thread(this::run, "link-store");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Consumer<String, byte[]> current = consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		if (thread != null) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void run() {
+		Instant started = Instant.now();
+		while (running) {
+			try (Consumer<String, byte[]> c = consumerFactory.createConsumer(null, "link-store", null, overrides())) {
+				consumer = c;
+				List<TopicPartition> partitions = partitions(c);
+				c.assign(partitions);
+				c.seekToBeginning(partitions);
+				Map<TopicPartition, Long> end = caughtUp ? Map.of() : Map.copyOf(c.endOffsets(partitions));
+				while (running) {
+					c.poll(Duration.ofMillis(200)).forEach(this::read);
+					if (!caughtUp && reached(c, end)) {
+						markCaughtUp(Duration.between(started, Instant.now()));
+					}
+				}
+			}
+			catch (WakeupException ex) {
+				// stopping
+			}
+			catch (RuntimeException ex) {
+				if (running) {
+					log.warn("Link store lost Kafka ({}); reconnecting", ex.toString());
+					sleep(Duration.ofSeconds(1));
+				}
+			}
+		}
+	}
+
+	private void markCaughtUp(Duration took) {
+		List<Runnable> listeners;
+		synchronized (caughtUpListeners) {
+			rebuildTime = took;
+			caughtUp = true;
+			listeners = new ArrayList<>(caughtUpListeners);
+			caughtUpListeners.clear();
+		}
+		log.info("Link store caught up: {} links from {} records in {} ms", links.size(), recordsRead.get(),
+				took.toMillis());
+		listeners.forEach(Runnable::run);
+	}
+
+	private void read(ConsumerRecord<String, byte[]> record) {
+		recordsRead.incrementAndGet();
+		if (record.value() == null || record.key() == null) {
+			return;
+		}
+		try {
+			apply(LinkCodec.decode(record.key(), record.value()));
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("Skipping unreadable link at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+					ex.getMessage());
+		}
+	}
+
+	private Properties overrides() {
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return overrides;
+	}
+
+	private List<TopicPartition> partitions(Consumer<String, byte[]> c) {
+		while (running) {
+			List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+			if (infos != null && !infos.isEmpty()) {
+				return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+			}
+			log.info("Waiting for topic {} to exist", topic);
+			sleep(Duration.ofSeconds(1));
+		}
+		throw new WakeupException();
+	}
+
+	private static boolean reached(Consumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+		for (Map.Entry<TopicPartition, Long> target : end.entrySet()) {
+			if (c.position(target.getKey()) < target.getValue()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.spotbridge.worker.reconcile;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.spotbridge.worker.tenants.Tenants;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker's event metrics. Tags are bounded: tenant (configured tenants only, else {@code unknown}), event type,
+ * outcome, reason; never user ids or emails.
+ * <ul>
+ * <li>{@code bridge.worker.events.processed{tenant,type,outcome}}: outcome = applied, skipped-stale, coalesced,
+ * dead-lettered, retried (deferred to a later delivery)</li>
+ * <li>{@code bridge.worker.retries{tenant,reason}}: attempts made again within one delivery</li>
+ * <li>{@code bridge.worker.apply.latency{tenant,type}}: from the SCIM change ({@code occurredAt}) to Spot applied</li>
+ * </ul>
+ */
+@Component
+public class EventMetrics {
+
+	public static final String PROCESSED = "bridge.worker.events.processed";
+
+	public static final String RETRIES = "bridge.worker.retries";
+
+	public static final String APPLY_LATENCY = "bridge.worker.apply.latency";
+
+	static final String UNKNOWN = "unknown";
+
+	private final MeterRegistry registry;
+
+	private final Tenants tenants;
+
+	EventMetrics(MeterRegistry registry, Tenants tenants) {
+		this.registry = registry;
+		this.tenants = tenants;
+	}
+
+	void processed(String tenant, String type, Outcome outcome) {
+		Counter.builder(PROCESSED)
+			.description("Events processed by outcome")
+			.tag("tenant", tenantTag(tenant))
+			.tag("type", type)
+			.tag("outcome", outcome.tag())
+			.register(registry)
+			.increment();
+	}
+
+	void retry(String tenant, FailureKind kind) {
+		Counter.builder(RETRIES)
+			.description("Attempts of an event made again after a transient failure")
+			.tag("tenant", tenantTag(tenant))
+			.tag("reason", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+			.register(registry)
+			.increment();
+	}
+
+	void applied(String tenant, String type, Duration sinceChange) {
+		Timer.builder(APPLY_LATENCY)
+			.description("Time from the accepted SCIM change to Spot applied")
+			.tag("tenant", tenantTag(tenant))
+			.tag("type", type)
+			.publishPercentileHistogram()
+			.register(registry)
+			.record(sinceChange.isNegative() ? Duration.ZERO : sinceChange);
+	}
+
+	String tenantTag(String tenant) {
+		return tenant != null && tenants.find(tenant).isPresent() ? tenant : UNKNOWN;
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.spotbridge.worker.spot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.spotbridge.worker.tenants.TenantSettings;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * What every Spot call of one tenant passes before it is made, in this order:
+ * <ol>
+ * <li>the circuit breakers: the <em>outage</em> breaker (opens when too many calls fail transiently) and the
+ * <em>credentials</em> gate (opens on the first 401/403, lets one probe call through after a pause that doubles with
+ * every rejected probe); while either is open the call is not made ({@link CallBlockedException});</li>
+ * <li>the route gate: after a 429, or an answer with {@code X-RateLimit-Remaining: 0}, calls on that route wait for
+ * {@code X-RateLimit-Reset} (capped by {@code bridge.spot.max-rate-limit-wait});</li>
+ * <li>the tenant's rate limiter ({@code calls-per-second}), waited for without blocking a thread.</li>
+ * </ol>
+ */
+public class TenantGuard {
+
+	private final String tenant;
+
+	private final CircuitBreaker outage;
+
+	private final CircuitBreaker credentials;
+
+	private final RateLimiter rateLimiter;
+
+	private final Duration maxRateLimitWait;
+
+	private final Clock clock;
+
+	private final Map<String, Instant> routeGates = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
+
+	private volatile Optional<CredentialsRejectedException> lastRejection = Optional.empty();
+
+	TenantGuard(TenantSettings tenant, SpotProperties properties, Clock clock) {
+		this.tenant = tenant.name();
+		this.clock = clock;
+		this.maxRateLimitWait = properties.maxRateLimitWait();
+		this.outage = CircuitBreaker.of(tenant.name() + "-outage", outageConfig(properties.breaker()));
+		this.credentials = CircuitBreaker.of(tenant.name() + "-credentials", credentialsConfig(properties.credentials()));
+		this.rateLimiter = RateLimiter.of(tenant.name(), rateLimiterConfig(tenant.callsPerSecond()));
+		this.credentials.getEventPublisher().onStateTransition(event -> {
+			if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
+				lastRejection = Optional.empty();
+			}
+		});
+	}
+
+	/** Runs the call once the gates allow it; records its outcome in the breakers. */
+	<T> Mono<T> run(String route, Supplier<Mono<T>> call) {
+		return Mono.defer(() -> {
+			Optional<CallBlockedException> blocked = blockedNow(route);
+			if (blocked.isPresent()) {
+				return Mono.error(blocked.get());
+			}
+			Duration wait = routeWait(route);
+			Mono<Long> gate = wait.isZero() ? Mono.just(0L) : Mono.delay(wait);
+			return gate.then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> guarded(route, call)));
+		});
+	}
+
+	/** Notes the rate-limit headers of an answer: a route whose window is used up waits for its reset. */
+	void observe(String route, SpotReply reply) {
+		reply.remaining().ifPresent(value -> remaining.computeIfAbsent(route, r -> new AtomicLong()).set(value));
+		boolean exhausted = reply.status() == 429
+				|| (reply.remaining().isPresent() && reply.remaining().getAsLong() <= 0);
+		if (exhausted) {
+			Duration reset = reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET);
+			closeRoute(route, reset);
+		}
+	}
+
+	private void closeRoute(String route, Duration reset) {
+		Duration capped = reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
+		Instant until = clock.instant().plus(capped);
+		routeGates.merge(route, until, (a, b) -> a.isAfter(b) ? a : b);
+	}
+
+	private Duration routeWait(String route) {
+		Instant until = routeGates.get(route);
+		if (until == null) {
+			return Duration.ZERO;
+		}
+		Duration wait = Duration.between(clock.instant(), until);
+		if (wait.isNegative() || wait.isZero()) {
+			routeGates.remove(route, until);
+			return Duration.ZERO;
+		}
+		return wait;
+	}
+
+	private Optional<CallBlockedException> blockedNow(String route) {
+		if (isOpen(credentials)) {
+			return Optional.of(new CallBlockedException(tenant, route, CallBlockedException.Gate.CREDENTIALS));
+		}
+		if (isOpen(outage)) {
+			return Optional.of(new CallBlockedException(tenant, route, CallBlockedException.Gate.OUTAGE));
+		}
+		return Optional.empty();
+	}
+
+	private Mono<Long> ratePermit() {
+		long nanos = rateLimiter.reservePermission();
+		if (nanos < 0) {
+			return Mono.error(new TransientSpotException("rate-limiter", 0, "rate limiter of tenant " + tenant
+					+ " has no permission within its timeout"));
+		}
+		return nanos == 0 ? Mono.just(0L) : Mono.delay(Duration.ofNanos(nanos));
+	}
+
+	private <T> Mono<T> guarded(String route, Supplier<Mono<T>> call) {
+		if (!credentials.tryAcquirePermission()) {
+			return Mono.error(new CallBlockedException(tenant, route, CallBlockedException.Gate.CREDENTIALS));
+		}
+		if (!outage.tryAcquirePermission()) {
+			credentials.releasePermission();
+			return Mono.error(new CallBlockedException(tenant, route, CallBlockedException.Gate.OUTAGE));
+		}
+		long started = System.nanoTime();
+		return call.get().doFinally(signal -> {
+			// permissions of cancelled calls are given back; outcomes are recorded below
+			if (signal == SignalType.CANCEL) {
+				credentials.releasePermission();
+				outage.releasePermission();
+			}
+		}).doOnSuccess(value -> {
+			long elapsed = System.nanoTime() - started;
+			credentials.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+			outage.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+		}).doOnError(error -> {
+			long elapsed = System.nanoTime() - started;
+			if (error instanceof CredentialsRejectedException rejected) {
+				lastRejection = Optional.of(rejected);
+			}
+			credentials.onError(elapsed, TimeUnit.NANOSECONDS, error);
+			outage.onError(elapsed, TimeUnit.NANOSECONDS, error);
+		});
+	}
+
+	private static boolean isOpen(CircuitBreaker breaker) {
+		CircuitBreaker.State state = breaker.getState();
+		return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+	}
+
+	public String tenant() {
+		return tenant;
+	}
+
+	public CircuitBreaker outageBreaker() {
+		return outage;
+	}
+
+	public CircuitBreaker credentialsGate() {
+		return credentials;
+	}
+
+	public RateLimiter rateLimiter() {
+		return rateLimiter;
+	}
+
+	/** Whether calls may be made now: neither breaker is open. */
+	public boolean admitsCalls() {
+		return !isOpen(credentials) && !isOpen(outage);
+	}
+
+	/** Whether Spot's last word on the token was a rejection that no call has disproved since. */
+	public boolean credentialsRejected() {
+		return credentials.getState() != CircuitBreaker.State.CLOSED;
+	}
+
+	/** The rejection that opened the credentials gate, while it is not closed. */
+	public Optional<CredentialsRejectedException> lastRejection() {
+		return credentialsRejected() ? lastRejection : Optional.empty();
+	}
+
+	/** {@code X-RateLimit-Remaining} of the last answer per route. */
+	public Map<String, AtomicLong> rateLimitRemaining() {
+		return remaining;
+	}
+
+	static CircuitBreakerConfig outageConfig(SpotProperties.Breaker breaker) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(breaker.slidingWindowSize())
+			.minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+			.failureRateThreshold(breaker.failureRateThreshold())
+			.waitDurationInOpenState(breaker.waitInOpen())
+			.permittedNumberOfCallsInHalfOpenState(breaker.callsInHalfOpen())
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
+			// 429 and rejected tokens are not an outage; 4xx answers prove Spot is up (they count as successes)
+			.ignoreException(error -> error instanceof RateLimitedException
+					|| error instanceof CredentialsRejectedException || error instanceof CallBlockedException)
+			.recordException(error -> error instanceof TransientSpotException)
+			.build();
+	}
+
+	static CircuitBreakerConfig credentialsConfig(SpotProperties.Credentials settings) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(1)
+			.minimumNumberOfCalls(1)
+			.failureRateThreshold(100)
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.waitIntervalFunctionInOpenState(
+					IntervalFunction.ofExponentialBackoff(settings.initialWait(), 2.0, settings.maxWait()))
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
+			// only an answer from Spot about the token tells anything about it: failures without one are ignored
+			.ignoreException(error -> error instanceof TransientSpotException || error instanceof CallBlockedException)
+			.recordException(error -> error instanceof CredentialsRejectedException)
+			.build();
+	}
+
+	static RateLimiterConfig rateLimiterConfig(double callsPerSecond) {
+		int perPeriod = (int) Math.max(1, Math.ceil(callsPerSecond / 10));
+		long periodNanos = Math.max(1_000_000L, Math.round(perPeriod * 1_000_000_000d / callsPerSecond));
+		return RateLimiterConfig.custom()
+			.limitForPeriod(perPeriod)
+			.limitRefreshPeriod(Duration.ofNanos(periodNanos))
+			.timeoutDuration(Duration.ofMinutes(5))
+			.build();
+	}
+
+}

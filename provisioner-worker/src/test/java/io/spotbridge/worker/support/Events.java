@@ -1,0 +1,132 @@
+package io.spotbridge.worker.support;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.spotbridge.model.ScimAttributes;
+import io.spotbridge.model.UserCreated;
+import io.spotbridge.model.UserDeactivated;
+import io.spotbridge.model.UserDeleted;
+import io.spotbridge.model.UserEvent;
+import io.spotbridge.model.UserReactivated;
+import io.spotbridge.model.UserSnapshot;
+import io.spotbridge.model.UserUpdated;
+
+/** Test data: user lifecycle events as the ingress publishes them. */
+public final class Events {
+
+	private Events() {
+	}
+
+	/** A new active Viewer with a random id and a matching email. */
+	public static UserBuilder user(String tenant) {
+		String id = UUID.randomUUID().toString();
+		return new UserBuilder(tenant, id).email("u-" + id.substring(0, 8) + "@example.com");
+	}
+
+	public static final class UserBuilder {
+
+		private final String tenant;
+
+		private final String id;
+
+		private String email;
+
+		private String givenName = "Ada";
+
+		private String familyName = "Lovelace";
+
+		private String role = "Viewer";
+
+		private boolean active = true;
+
+		private long version = 1;
+
+		private UserBuilder(String tenant, String id) {
+			this.tenant = tenant;
+			this.id = id;
+		}
+
+		public UserBuilder email(String email) {
+			this.email = email;
+			return this;
+		}
+
+		public UserBuilder names(String givenName, String familyName) {
+			this.givenName = givenName;
+			this.familyName = familyName;
+			return this;
+		}
+
+		public UserBuilder role(String role) {
+			this.role = role;
+			return this;
+		}
+
+		public UserBuilder active(boolean active) {
+			this.active = active;
+			return this;
+		}
+
+		public UserBuilder version(long version) {
+			this.version = version;
+			return this;
+		}
+
+		public String id() {
+			return id;
+		}
+
+		public String email() {
+			return email;
+		}
+
+		public String tenant() {
+			return tenant;
+		}
+
+		public String key() {
+			return tenant + "/" + id;
+		}
+
+		public UserSnapshot snapshot() {
+			Instant now = Instant.now();
+			return new UserSnapshot(id, email, null, givenName, familyName, null, email, active, role,
+					ScimAttributes.EMPTY, now, now);
+		}
+
+		public UserEvent created() {
+			return new UserCreated(eventId(), tenant, version, Instant.now(), "corr-" + version, snapshot());
+		}
+
+		public UserEvent updated() {
+			return new UserUpdated(eventId(), tenant, version, Instant.now(), "corr-" + version, snapshot());
+		}
+
+		public UserEvent deactivated() {
+			active = false;
+			return new UserDeactivated(eventId(), tenant, version, Instant.now(), "corr-" + version, snapshot());
+		}
+
+		public UserEvent reactivated() {
+			active = true;
+			return new UserReactivated(eventId(), tenant, version, Instant.now(), "corr-" + version, snapshot());
+		}
+
+		public UserEvent deleted() {
+			return new UserDeleted(eventId(), tenant, version, Instant.now(), "corr-" + version, snapshot());
+		}
+
+		/** The next version (call before building the next event). */
+		public UserBuilder next() {
+			version++;
+			return this;
+		}
+
+		private static String eventId() {
+			return UUID.randomUUID().toString();
+		}
+
+	}
+
+}
