@@ -26,7 +26,10 @@ class MetricsIT {
 		ScimClient okta = ScimClient.of(port, IngressIT.SPOT_TOKEN);
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> okta.get("/Users").expectStatus().isOk());
 		String id = okta.createUser("metrics.user@example.com");
-		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + managementPort)
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
 
 		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");

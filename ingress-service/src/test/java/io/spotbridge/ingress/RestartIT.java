@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,8 @@ class RestartIT {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
+	@Autowired
+	EmbeddedKafkaBroker kafka;
 
 	@Test
 	void aNewInstanceRebuildsTheSameDirectoryFromKafka() {
@@ -35,7 +36,7 @@ class RestartIT {
 		String gone = first.createUser("restart.gone@example.com");
 		first.delete("/Users/" + gone).expectStatus().isNoContent();
 
-		try (RunningIngress second = RunningIngress.start(brokers)) {
+		try (RunningIngress second = RunningIngress.start(kafka.getBrokersAsString())) {
 			ScimClient other = second.client(IngressIT.SPOT_TOKEN);
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> other.get("/Users").expectStatus().isOk());
 

@@ -3,7 +3,9 @@ package io.spotbridge.ingress;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A whole ingress started in this JVM against a given broker, for tests that need more than one or control over Kafka. */
@@ -23,7 +25,24 @@ public final class RunningIngress implements AutoCloseable {
 		properties.addAll(List.of(extraProperties));
 		// command-line arguments: they win over application.yml, unlike default properties
 		return new RunningIngress(new SpringApplicationBuilder(IngressApplication.class)
+			.initializers(RunningIngress::ownNettyResources)
 			.run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
+	}
+
+	/**
+	 * By default a WebFlux app shares Reactor Netty's global event loops and disposes them when it closes — which would
+	 * stop every other server and client in this test JVM. This one gets its own.
+	 */
+	private static void ownNettyResources(ConfigurableApplicationContext context) {
+		context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ReactorResourceFactory factory) {
+					factory.setUseGlobalResources(false);
+				}
+				return bean;
+			}
+		});
 	}
 
 	public int port() {

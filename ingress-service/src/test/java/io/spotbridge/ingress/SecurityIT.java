@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +25,8 @@ class SecurityIT {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
+	@Autowired
+	EmbeddedKafkaBroker kafka;
 
 	ScimClient okta;
 
@@ -99,7 +100,7 @@ class SecurityIT {
 		raw().get().uri("/Users").header(HttpHeaders.AUTHORIZATION, "Bearer wrong-token-XYZ").exchange()
 			.expectStatus().isUnauthorized();
 
-		String topic = TopicProbe.valuesAsText(TopicProbe.readAll(brokers, "scim.user-events"));
+		String topic = TopicProbe.valuesAsText(TopicProbe.readAll(kafka.getBrokersAsString(), "scim.user-events"));
 		assertThat(topic).contains("secretive@example.com")
 			.doesNotContain(password)
 			.doesNotContain(IngressIT.SPOT_TOKEN)
@@ -108,7 +109,7 @@ class SecurityIT {
 		assertThat(output.getAll()).doesNotContain(password)
 			.doesNotContain(IngressIT.SPOT_TOKEN)
 			.doesNotContain("wrong-token-XYZ");
-		assertThat(new String(TopicProbe.readAll(brokers, "scim.user-events").get(0).value(), StandardCharsets.UTF_8))
+		assertThat(new String(TopicProbe.readAll(kafka.getBrokersAsString(), "scim.user-events").get(0).value(), StandardCharsets.UTF_8))
 			.contains("schemaVersion");
 	}
 

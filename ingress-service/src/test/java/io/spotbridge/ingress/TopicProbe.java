@@ -43,8 +43,17 @@ public final class TopicProbe {
 		}
 	}
 
+	/** How many records were ever written to the topic: the sum of its partitions' end offsets. */
 	public static long count(String bootstrapServers, String topic) {
-		return readAll(bootstrapServers, topic).size();
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+				.map(p -> new TopicPartition(topic, p.partition())).toList();
+			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+		}
 	}
 
 	public static String valuesAsText(List<ConsumerRecord<String, byte[]>> records) {

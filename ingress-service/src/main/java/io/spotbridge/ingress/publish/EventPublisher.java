@@ -15,7 +15,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -43,6 +46,12 @@ public class EventPublisher {
 
 	private final MeterRegistry meters;
 
+	/**
+	 * Threads of our own for {@code send()}, which blocks while the producer waits for metadata or buffer space: a
+	 * shared pool (Reactor's boundedElastic) could be exhausted by other work and leave writes stuck behind it.
+	 */
+	private final Scheduler sendScheduler = Schedulers.newBoundedElastic(32, 10_000, "kafka-send", 60, true);
+
 	public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngressProperties properties, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.properties = properties;
@@ -57,11 +66,16 @@ public class EventPublisher {
 		}
 		Duration timeout = properties.writeTimeout();
 		return Mono.defer(() -> Mono.fromFuture(kafka.send(record)))
-			.subscribeOn(Schedulers.boundedElastic())
+			.subscribeOn(sendScheduler)
 			.timeout(timeout.plusMillis(500), Schedulers.parallel())
 			.doOnSuccess(result -> count(event, "published"))
 			.onErrorMap(ex -> !(ex instanceof ScimProblem), ex -> unavailable(event, ex))
 			.thenReturn(event);
+	}
+
+	@PreDestroy
+	void close() {
+		sendScheduler.dispose();
 	}
 
 	private ScimProblem unavailable(LifecycleEvent event, Throwable ex) {
