@@ -74,6 +74,12 @@ class KafkaOutageIT {
 			.isLessThan(WRITE_TIMEOUT.plusSeconds(3));
 		assertThat(refused.getResponseBody()).isNotNull();
 
+		var management = org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + ingress.managementPort()).build();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management.get().uri("/actuator/health/readiness")
+			.exchange().expectStatus().isEqualTo(503).expectBody().jsonPath("$.components.kafka.status").isEqualTo("DOWN"));
+		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+
 		okta.get("/Users/" + acknowledged.get(0)).expectStatus().isOk();
 		okta.get("/Users?filter=userName eq \"before1@example.com\"").expectStatus().isOk().expectBody()
 			.jsonPath("$.totalResults").isEqualTo(1);
@@ -92,6 +98,8 @@ class KafkaOutageIT {
 		okta.patch("/Users/" + acknowledged.get(1),
 				"{\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")
 			.expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management.get().uri("/actuator/health/readiness")
+			.exchange().expectStatus().isOk());
 
 		Set<String> inTopic = TopicProbe.readAll(broker.bootstrapServers(), "scim.user-events").stream()
 			.map(record -> ((UserEvent) new EventCodec().decode(record.value())).user().id())

@@ -32,7 +32,9 @@ class MetricsIT {
 			.build();
 
 		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.status").isEqualTo("UP");
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.directory.status").isEqualTo("UP")
+			.jsonPath("$.components.kafka.status").isEqualTo("UP");
 		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		String scrape = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();

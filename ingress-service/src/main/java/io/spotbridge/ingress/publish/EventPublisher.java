@@ -80,8 +80,9 @@ public class EventPublisher {
 
 	private ScimProblem unavailable(LifecycleEvent event, Throwable ex) {
 		count(event, "failed");
-		log.warn("Kafka did not acknowledge {} for {} within {}: {}", event.type(), event.key(),
-				properties.writeTimeout(), ex instanceof TimeoutException ? "timeout" : ex.toString());
+		log.warn("Kafka did not acknowledge {} for {} within {} (correlation {}): {}", event.type(), event.key(),
+				properties.writeTimeout(), event.correlationId(),
+				ex instanceof TimeoutException ? "timeout" : ex.toString());
 		return ScimProblem.unavailable("The change could not be stored right now and was not applied; retry later",
 				properties.retryAfter());
 	}
