@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.spotbridge.worker.WorkerApplication;
 import io.spotbridge.worker.reconcile.UserEventsConsumer;
 
@@ -61,6 +62,11 @@ public final class RunningWorker implements AutoCloseable {
 
 	public double counter(String name, String... tags) {
 		return bean(MeterRegistry.class).find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/** The number of events recorded by the timers with the name and tags. */
+	public long timerCount(String name, String... tags) {
+		return bean(MeterRegistry.class).find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	public int managementPort() {

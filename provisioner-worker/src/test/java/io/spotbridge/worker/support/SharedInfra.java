@@ -23,6 +23,7 @@ public final class SharedInfra {
 			EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 3);
 			started.brokerProperty("group.initial.rebalance.delay.ms", "0");
 			started.brokerProperty("log.cleaner.enable", "true");
+			started.brokerProperty("offsets.topic.num.partitions", "3");
 			started.afterPropertiesSet();
 			broker = started;
 			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
