@@ -1,6 +1,8 @@
 package io.spotbridge.model;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +37,35 @@ public final class EventCodec {
 	}
 
 	/**
+	 * The fast path: records this codec wrote start with {@code {"schemaVersion":N}, so they can be read straight into
+	 * the event without building a tree first (the directory rebuild reads every record of the topics).
+	 */
+	private boolean startsWithKnownSchema(byte[] bytes) {
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			return parser.nextToken() == JsonToken.START_OBJECT
+					&& SCHEMA_VERSION_FIELD.equals(parser.nextName())
+					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+					&& parser.getIntValue() >= 1 && parser.getIntValue() <= SCHEMA_VERSION;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * @throws EventCodecException when the bytes are not JSON, not an event, or of a newer schema
 	 */
 	public LifecycleEvent decode(byte[] bytes) {
 		if (bytes == null) {
 			throw new EventCodecException("record has no value");
+		}
+		if (startsWithKnownSchema(bytes)) {
+			try {
+				return mapper.readValue(bytes, LifecycleEvent.class);
+			}
+			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+				throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+			}
 		}
 		JsonNode node;
 		try {

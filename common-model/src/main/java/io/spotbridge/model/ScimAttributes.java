@@ -35,11 +35,14 @@ public record ScimAttributes(String json) {
 		if (node == null || !node.isObject()) {
 			throw new IllegalArgumentException("SCIM attributes must be a JSON object");
 		}
-		ObjectNode copy = ((ObjectNode) node).deepCopy();
-		copy.propertyNames().stream()
+		var dropped = node.propertyNames().stream()
 			.filter(name -> NEVER_KEPT.contains(name.toLowerCase(java.util.Locale.ROOT)))
-			.toList()
-			.forEach(copy::remove);
+			.toList();
+		if (dropped.isEmpty()) {
+			return new ScimAttributes(node.toString());
+		}
+		ObjectNode copy = ((ObjectNode) node).deepCopy();
+		dropped.forEach(copy::remove);
 		return new ScimAttributes(copy.toString());
 	}
 

@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * are answered 503, so no client sees a half-loaded directory.
  */
 @Component
-public class DirectoryLoader implements SmartLifecycle {
+public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectoryLoader.class);
 
@@ -83,8 +84,17 @@ public class DirectoryLoader implements SmartLifecycle {
 		return rebuildTime;
 	}
 
+	/** Starts loading as soon as the bean exists, so the rebuild overlaps the rest of the application's start-up. */
 	@Override
-	public void start() {
+	public void afterPropertiesSet() {
+		start();
+	}
+
+	@Override
+	public synchronized void start() {
+		if (running) {
+			return;
+		}
 		running = true;
 		thread = new Thread(this::run, "directory-loader");
 		thread.setDaemon(true);
@@ -149,8 +159,9 @@ public class DirectoryLoader implements SmartLifecycle {
 		java.util.Properties overrides = new java.util.Properties();
 		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-		overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-		overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+		// large enough to stream the rebuild, small enough to leave the heap to the directory
+		overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+		overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
 		return overrides;
 	}
 

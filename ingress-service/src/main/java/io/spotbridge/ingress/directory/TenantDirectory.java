@@ -5,10 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 
 import io.spotbridge.model.GroupDeleted;
 import io.spotbridge.model.GroupEvent;
@@ -27,15 +25,13 @@ public final class TenantDirectory {
 
 	private final ConcurrentSkipListMap<String, UserEntry> users = new ConcurrentSkipListMap<>();
 
-	// name -> ids: while the topics are replayed, a stale state of one user may briefly share a name with the user that
-	// holds it now; removing the stale one must not lose the other
-	private final Map<String, Set<String>> userIdByUserName = new ConcurrentHashMap<>();
+	private final NameIndex userIdByUserName = new NameIndex();
 
-	private final Map<String, Set<String>> userIdByExternalId = new ConcurrentHashMap<>();
+	private final NameIndex userIdByExternalId = new NameIndex();
 
 	private final ConcurrentSkipListMap<String, GroupEntry> groups = new ConcurrentSkipListMap<>();
 
-	private final Map<String, Set<String>> groupIdByDisplayName = new ConcurrentHashMap<>();
+	private final NameIndex groupIdByDisplayName = new NameIndex();
 
 	private final Map<String, Long> deletedVersions = new ConcurrentHashMap<>();
 
@@ -44,11 +40,11 @@ public final class TenantDirectory {
 	}
 
 	public Optional<UserEntry> userByUserName(String userName) {
-		return lookup(userIdByUserName, fold(userName)).map(users::get);
+		return userIdByUserName.lookup(fold(userName)).map(users::get);
 	}
 
 	public Optional<UserEntry> userByExternalId(String externalId) {
-		return lookup(userIdByExternalId, externalId).map(users::get);
+		return userIdByExternalId.lookup(externalId).map(users::get);
 	}
 
 	public Collection<UserEntry> users() {
@@ -64,7 +60,7 @@ public final class TenantDirectory {
 	}
 
 	public Optional<GroupEntry> groupByDisplayName(String displayName) {
-		return lookup(groupIdByDisplayName, fold(displayName)).map(groups::get);
+		return groupIdByDisplayName.lookup(fold(displayName)).map(groups::get);
 	}
 
 	public Collection<GroupEntry> groups() {
@@ -96,9 +92,9 @@ public final class TenantDirectory {
 		}
 		UserEntry previous = users.get(id);
 		if (previous != null) {
-			unindex(userIdByUserName, fold(previous.user().userName()), id);
+			userIdByUserName.remove(fold(previous.user().userName()), id);
 			if (previous.user().externalId() != null) {
-				unindex(userIdByExternalId, previous.user().externalId(), id);
+				userIdByExternalId.remove(previous.user().externalId(), id);
 			}
 		}
 		if (event instanceof UserDeleted) {
@@ -108,9 +104,9 @@ public final class TenantDirectory {
 		}
 		var entry = new UserEntry(event.user(), event.version());
 		users.put(id, entry);
-		index(userIdByUserName, fold(entry.user().userName()), id);
+		userIdByUserName.add(fold(entry.user().userName()), id);
 		if (entry.user().externalId() != null) {
-			index(userIdByExternalId, entry.user().externalId(), id);
+			userIdByExternalId.add(entry.user().externalId(), id);
 		}
 		return true;
 	}
@@ -122,7 +118,7 @@ public final class TenantDirectory {
 		}
 		GroupEntry previous = groups.get(id);
 		if (previous != null) {
-			unindex(groupIdByDisplayName, fold(previous.group().displayName()), id);
+			groupIdByDisplayName.remove(fold(previous.group().displayName()), id);
 		}
 		if (event instanceof GroupDeleted) {
 			groups.remove(id);
@@ -130,24 +126,8 @@ public final class TenantDirectory {
 			return true;
 		}
 		groups.put(id, new GroupEntry(event.group(), event.version()));
-		index(groupIdByDisplayName, fold(event.group().displayName()), id);
+		groupIdByDisplayName.add(fold(event.group().displayName()), id);
 		return true;
-	}
-
-	private static Optional<String> lookup(Map<String, Set<String>> index, String key) {
-		Set<String> ids = index.get(key);
-		return ids == null ? Optional.empty() : ids.stream().findFirst();
-	}
-
-	private static void index(Map<String, Set<String>> index, String key, String id) {
-		index.computeIfAbsent(key, k -> new ConcurrentSkipListSet<>()).add(id);
-	}
-
-	private static void unindex(Map<String, Set<String>> index, String key, String id) {
-		index.computeIfPresent(key, (k, ids) -> {
-			ids.remove(id);
-			return ids.isEmpty() ? null : ids;
-		});
 	}
 
 	/** Case folding used for userName and group displayName uniqueness (RFC 7643: caseExact false). */

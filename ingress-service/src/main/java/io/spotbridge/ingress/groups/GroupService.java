@@ -61,15 +61,12 @@ class GroupService {
 	Page list(RequestContext context, Optional<String> filterExpression, ListPage page) {
 		TenantDirectory groups = groups(context);
 		Optional<ResourceFilter<GroupEntry>> filter = GroupFilters.parse(filterExpression);
-		List<GroupEntry> matching;
 		if (filter.isEmpty()) {
-			matching = List.copyOf(groups.groups());
+			return new Page(groups.groupCount(), page.slice(groups.groups()));
 		}
-		else {
-			matching = filter.get().equalityOn("displayname")
-				.map(name -> groups.groupByDisplayName(name).stream().toList())
-				.orElseGet(() -> groups.groups().stream().filter(filter.get()::matches).toList());
-		}
+		List<GroupEntry> matching = filter.get().equalityOn("displayname")
+			.map(name -> groups.groupByDisplayName(name).stream().toList())
+			.orElseGet(() -> groups.groups().stream().filter(filter.get()::matches).toList());
 		return new Page(matching.size(), page.slice(matching));
 	}
 

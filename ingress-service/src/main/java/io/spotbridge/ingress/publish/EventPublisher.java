@@ -67,6 +67,8 @@ public class EventPublisher {
 		Duration timeout = properties.writeTimeout();
 		return Mono.defer(() -> Mono.fromFuture(kafka.send(record)))
 			.subscribeOn(sendScheduler)
+			// off the producer's single I/O thread: what follows (directory, rendering the answer) is ours to run
+			.publishOn(Schedulers.parallel())
 			.timeout(timeout.plusMillis(500), Schedulers.parallel())
 			.doOnSuccess(result -> count(event, "published"))
 			.onErrorMap(ex -> !(ex instanceof ScimProblem), ex -> unavailable(event, ex))

@@ -32,6 +32,11 @@ public record ListPage(int startIndex, int count) {
 		}
 	}
 
+	/** The page out of a collection in its iteration order, without copying the rest of it. */
+	public <T> List<T> slice(java.util.Collection<T> all) {
+		return all.stream().skip(startIndex - 1L).limit(count).toList();
+	}
+
 	public <T> List<T> slice(List<T> all) {
 		int from = Math.min(all.size(), startIndex - 1);
 		int to = Math.min(all.size(), from + count);

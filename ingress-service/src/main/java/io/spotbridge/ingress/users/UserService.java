@@ -61,14 +61,11 @@ class UserService {
 	Page list(RequestContext context, Optional<String> filterExpression, ListPage page) {
 		TenantDirectory users = users(context);
 		Optional<ResourceFilter<UserEntry>> filter = UserFilters.parse(filterExpression);
-		List<UserEntry> matching;
 		if (filter.isEmpty()) {
-			matching = List.copyOf(users.users());
+			return new Page(users.userCount(), page.slice(users.users()));
 		}
-		else {
-			matching = indexed(users, filter.get())
-				.orElseGet(() -> users.users().stream().filter(filter.get()::matches).toList());
-		}
+		List<UserEntry> matching = indexed(users, filter.get())
+			.orElseGet(() -> users.users().stream().filter(filter.get()::matches).toList());
 		return new Page(matching.size(), page.slice(matching));
 	}
 
