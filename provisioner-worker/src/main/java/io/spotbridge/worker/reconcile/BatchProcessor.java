@@ -58,8 +58,14 @@ class BatchProcessor {
 			.collectList()
 			.toFuture();
 		inFlight.add(results);
+		long started = System.nanoTime();
 		try {
-			return CommitPlan.of(records, results.get());
+			CommitPlan done = CommitPlan.of(records, results.get());
+			if (log.isDebugEnabled()) {
+				log.debug("Batch of {} records ({} users, {} invalid) settled in {} ms", records.size(),
+						plan.work().size(), plan.invalid().size(), (System.nanoTime() - started) / 1_000_000);
+			}
+			return done;
 		}
 		catch (CancellationException ex) {
 			log.info("Batch of {} records abandoned (stopping); it will be delivered again", records.size());

@@ -21,7 +21,8 @@ public final class Events {
 	/** A new active Viewer with a random id and a matching email. */
 	public static UserBuilder user(String tenant) {
 		String id = UUID.randomUUID().toString();
-		return new UserBuilder(tenant, id).email("u-" + id.substring(0, 8) + "@example.com");
+		String email = "u-" + id.substring(0, 8) + "@example.com";
+		return new UserBuilder(tenant, id).userName(email).email(email);
 	}
 
 	public static final class UserBuilder {
@@ -31,6 +32,8 @@ public final class Events {
 		private final String id;
 
 		private String email;
+
+		private String userName;
 
 		private String givenName = "Ada";
 
@@ -49,6 +52,11 @@ public final class Events {
 
 		public UserBuilder email(String email) {
 			this.email = email;
+			return this;
+		}
+
+		public UserBuilder userName(String userName) {
+			this.userName = userName;
 			return this;
 		}
 
@@ -91,7 +99,7 @@ public final class Events {
 
 		public UserSnapshot snapshot() {
 			Instant now = Instant.now();
-			return new UserSnapshot(id, email, null, givenName, familyName, null, email, active, role,
+			return new UserSnapshot(id, userName, null, givenName, familyName, null, email, active, role,
 					ScimAttributes.EMPTY, now, now);
 		}
 

@@ -28,6 +28,10 @@ public final class SpotApi {
 		this.baseUrl = baseUrl;
 	}
 
+	public static SpotApi at(String baseUrl) {
+		return new SpotApi(baseUrl);
+	}
+
 	/** {@code GET /setup/organization/user} items. */
 	public List<JsonNode> users(String token) {
 		JsonNode body = send("GET", "/setup/organization/user", token, null, 200);

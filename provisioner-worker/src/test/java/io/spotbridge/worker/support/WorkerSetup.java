@@ -77,7 +77,9 @@ public final class WorkerSetup {
 		});
 		all.addAll(properties);
 		all.addAll(extra);
-		return all;
+		Map<String, String> byName = new LinkedHashMap<>();
+		all.forEach(property -> byName.put(property.substring(0, property.indexOf('=')), property));
+		return List.copyOf(byName.values());
 	}
 
 	public RunningWorker start(String... extraProperties) {

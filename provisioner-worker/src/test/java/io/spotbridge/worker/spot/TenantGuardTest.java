@@ -1,0 +1,111 @@
+package io.spotbridge.worker.spot;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.spotbridge.worker.tenants.RoleMapping;
+import io.spotbridge.worker.tenants.SpotToken;
+import io.spotbridge.worker.tenants.TenantSettings;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TenantGuardTest {
+
+	private static final TenantSettings TENANT = new TenantSettings("acme", SpotToken.of("t"), URI.create("http://spot"),
+			new RoleMapping(RoleMapping.builtIn("3", "0"), "viewer"), 1000);
+
+	private final SpotProperties properties = new SpotProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), 10,
+			Duration.ofSeconds(60), new SpotProperties.Breaker(50, 10, 4, Duration.ofSeconds(30), 1),
+			new SpotProperties.Credentials(Duration.ofSeconds(30), Duration.ofSeconds(60)));
+
+	private final TenantGuard guard = new TenantGuard(TENANT, properties, Clock.systemUTC());
+
+	@Test
+	void aRejectedTokenClosesTheGateAtOnceAndNoFurtherCallIsMade() {
+		assertThatThrownBy(() -> call(Mono.error(new CredentialsRejectedException("acme", "GET /x", 401))))
+			.isInstanceOf(CredentialsRejectedException.class);
+
+		assertThat(guard.credentialsRejected()).isTrue();
+		assertThat(guard.admitsCalls()).isFalse();
+		assertThat(guard.lastRejection()).hasValueSatisfying(
+				rejection -> assertThat(rejection).hasMessage("Spot rejected the token for tenant acme (401)"));
+		assertThatThrownBy(() -> call(Mono.just("never made")))
+			.isInstanceOfSatisfying(CallBlockedException.class,
+					blocked -> assertThat(blocked.gate()).isEqualTo(CallBlockedException.Gate.CREDENTIALS));
+	}
+
+	@Test
+	void transientFailuresOpenTheOutageBreakerButRateLimitsDoNot() {
+		for (int i = 0; i < 10; i++) {
+			callIgnoringErrors(Mono.error(new RateLimitedException("GET /x", Duration.ZERO)));
+		}
+		assertThat(guard.outageBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+		for (int i = 0; i < 4; i++) {
+			callIgnoringErrors(Mono.error(new TransientSpotException("GET /x", 503, "down")));
+		}
+
+		assertThat(guard.outageBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(guard.admitsCalls()).isFalse();
+		assertThat(guard.credentialsRejected()).isFalse();
+		assertThatThrownBy(() -> call(Mono.just("never made")))
+			.isInstanceOfSatisfying(CallBlockedException.class,
+					blocked -> assertThat(blocked.gate()).isEqualTo(CallBlockedException.Gate.OUTAGE));
+	}
+
+	@Test
+	void clientErrorsProveSpotIsUp() {
+		for (int i = 0; i < 10; i++) {
+			callIgnoringErrors(Mono.error(new PermanentSpotException("POST /x", 400, "VALIDATION_ERROR", "no")));
+		}
+
+		assertThat(guard.outageBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(guard.credentialsGate().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void anExhaustedRouteWindowMakesCallsOnThatRouteWaitForTheReset() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(0), OptionalLong.of(1), new byte[0]));
+
+		long started = System.nanoTime();
+		call(Mono.just("after the reset"));
+		long otherStarted = System.nanoTime();
+		guard.run("GET /y", () -> Mono.just("other route")).block();
+
+		assertThat(Duration.ofNanos(otherStarted - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		assertThat(Duration.ofNanos(System.nanoTime() - otherStarted)).isLessThan(Duration.ofMillis(500));
+		assertThat(guard.rateLimitRemaining().get("GET /x").get()).isZero();
+	}
+
+	@Test
+	void theRateLimiterSpreadsCallsPerSecondOverShortPeriods() {
+		RateLimiterConfig hundred = TenantGuard.rateLimiterConfig(100);
+		RateLimiterConfig half = TenantGuard.rateLimiterConfig(0.5);
+
+		assertThat(hundred.getLimitForPeriod()).isEqualTo(10);
+		assertThat(hundred.getLimitRefreshPeriod()).isEqualTo(Duration.ofMillis(100));
+		assertThat(half.getLimitForPeriod()).isEqualTo(1);
+		assertThat(half.getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	private Object call(Mono<String> result) {
+		return guard.run("GET /x", () -> result).block(Duration.ofSeconds(5));
+	}
+
+	private void callIgnoringErrors(Mono<String> result) {
+		try {
+			call(result);
+		}
+		catch (RuntimeException expected) {
+			// counted by the breakers
+		}
+	}
+
+}
