@@ -80,6 +80,8 @@ class OutageIT {
 			assertThat(worker.bean(PartitionPauses.class).paused()).isNotEmpty();
 		});
 		assertThat(worker.management("/actuator/health/consumption").body()).contains("outage");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> worker.gauge("bridge.worker.oldest.unapplied.age", "tenant", TENANT) >= 1);
 		assertThat(worker.management("/actuator/prometheus").body())
 			.containsPattern("bridge_worker_partitions_paused\\{[^}]*\\} [1-9]");
 
@@ -94,6 +96,8 @@ class OutageIT {
 		assertThat(worker.processed("outcome", "dead-lettered")).isZero();
 		assertThat(EventTopic.readAll(setup.bootstrapServers(), setup.deadLetters())).isEmpty();
 		await().atMost(Duration.ofSeconds(10)).until(() -> worker.bean(PartitionPauses.class).paused().isEmpty());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> worker.gauge("bridge.worker.oldest.unapplied.age", "tenant", TENANT) == 0);
 	}
 
 	private static List<Events.UserBuilder> users(int count) {

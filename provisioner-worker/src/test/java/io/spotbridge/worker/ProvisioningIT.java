@@ -263,6 +263,44 @@ class ProvisioningIT {
 			.until(() -> deadLetters().stream().anyMatch(r -> stranger.key().equals(r.key())));
 	}
 
+	@Test
+	void metricsAndHealthAreExposedOnTheManagementPortWithoutUserIdsOrEmails() {
+		Events.UserBuilder zoe = Events.user(TENANT);
+		events.publish(zoe.created());
+		awaitPolicies(zoe.email(), List.of("3"));
+
+		String metrics = worker.management("/actuator/prometheus").body();
+
+		assertThat(metrics)
+			.contains("bridge_worker_events_processed_total{application=\"provisioner-worker\",outcome=\"applied\","
+					+ "tenant=\"acme\",type=\"UserCreated\"}")
+			.contains("bridge_worker_spot_calls_seconds_count{application=\"provisioner-worker\","
+					+ "route=\"POST /setup/user\",status=\"200\",tenant=\"acme\"}")
+			.contains("bridge_worker_breaker_state{application=\"provisioner-worker\",breaker=\"outage\","
+					+ "state=\"closed\",tenant=\"acme\"} 1.0")
+			.contains("bridge_worker_ratelimiter_available{")
+			.contains("bridge_worker_spot_ratelimit_remaining{")
+			.contains("bridge_worker_apply_latency_seconds_bucket{")
+			.contains("bridge_worker_links_size{")
+			.contains("bridge_worker_oldest_unapplied_age_seconds{application=\"provisioner-worker\",tenant=\"acme\"}")
+			.contains("bridge_worker_spot_calls_seconds_bucket{")
+			.contains("bridge_worker_apply_latency_seconds_bucket{application=\"provisioner-worker\",tenant=\"acme\","
+					+ "type=\"UserCreated\",le=\"300.0\"}")
+			.contains("bridge_worker_spot_calls_seconds_count{application=\"provisioner-worker\","
+					+ "route=\"POST /setup/user\",status=\"401\",tenant=\"acme\"} 0")
+			.contains("bridge_worker_events_processed_total{application=\"provisioner-worker\","
+					+ "outcome=\"dead-lettered\",tenant=\"acme\",type=\"UserDeactivated\"} 0.0")
+			.contains("bridge_worker_partitions_paused{")
+			.contains("kafka_consumer_fetch_manager_records_lag")
+			.doesNotContain(zoe.email())
+			.doesNotContain(zoe.id())
+			.doesNotContain(token);
+		RunningWorker.Answer readiness = worker.management("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"links\"", "\"spot\"");
+		assertThat(worker.management("/actuator/health").body()).doesNotContain(token);
+	}
+
 	private SpotUserView awaitPolicies(String email, List<String> policies) {
 		return await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))

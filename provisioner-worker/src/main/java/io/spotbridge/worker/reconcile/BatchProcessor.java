@@ -31,6 +31,8 @@ class BatchProcessor {
 
 	private final KeyProcessor keys;
 
+	private final PendingEvents pending;
+
 	private final int maxInFlight;
 
 	private final EventCodec codec = new EventCodec();
@@ -39,8 +41,9 @@ class BatchProcessor {
 
 	private volatile boolean stopping;
 
-	BatchProcessor(KeyProcessor keys, ConsumerProperties consumer) {
+	BatchProcessor(KeyProcessor keys, PendingEvents pending, ConsumerProperties consumer) {
 		this.keys = keys;
+		this.pending = pending;
 		this.maxInFlight = consumer.maxInFlight();
 	}
 
@@ -52,7 +55,14 @@ class BatchProcessor {
 		OrgUserIndex index = new OrgUserIndex();
 		List<Mono<ItemResult>> units = new ArrayList<>(plan.invalid().size() + plan.work().size());
 		plan.invalid().forEach(invalid -> units.add(keys.deadLetter(invalid)));
-		plan.work().forEach(work -> units.add(keys.process(work, index)));
+		plan.work().forEach(work -> {
+			pending.received(work);
+			units.add(keys.process(work, index).doOnNext(result -> {
+				if (result.deferral().isEmpty()) {
+					pending.finished(work);
+				}
+			}));
+		});
 		CompletableFuture<List<ItemResult>> results = Flux.fromIterable(units)
 			.flatMap(unit -> unit, maxInFlight)
 			.collectList()

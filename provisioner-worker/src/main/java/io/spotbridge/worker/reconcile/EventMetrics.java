@@ -1,22 +1,25 @@
 package io.spotbridge.worker.reconcile;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.spotbridge.worker.tenants.TenantSettings;
 import io.spotbridge.worker.tenants.Tenants;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The worker's event metrics. Tags are bounded: tenant (configured tenants only, else {@code unknown}), event type,
- * outcome, reason; never user ids or emails.
+ * outcome, reason; never user ids or emails. The event counters of configured tenants are registered at 0.
  * <ul>
  * <li>{@code bridge.worker.events.processed{tenant,type,outcome}}: outcome = applied, skipped-stale, coalesced,
  * dead-lettered, retried (deferred to a later delivery)</li>
  * <li>{@code bridge.worker.retries{tenant,reason}}: attempts made again within one delivery</li>
- * <li>{@code bridge.worker.apply.latency{tenant,type}}: from the SCIM change ({@code occurredAt}) to Spot applied</li>
+ * <li>{@code bridge.worker.apply.latency{tenant,type}}: from the SCIM change ({@code occurredAt}) to Spot applied;
+ * histogram up to 1 h with a bucket at the 5-minute objective</li>
  * </ul>
  */
 @Component
@@ -30,6 +33,9 @@ public class EventMetrics {
 
 	static final String UNKNOWN = "unknown";
 
+	private static final List<String> USER_EVENT_TYPES = List.of("UserCreated", "UserUpdated", "UserDeactivated",
+			"UserReactivated", "UserDeleted");
+
 	private final MeterRegistry registry;
 
 	private final Tenants tenants;
@@ -37,16 +43,27 @@ public class EventMetrics {
 	EventMetrics(MeterRegistry registry, Tenants tenants) {
 		this.registry = registry;
 		this.tenants = tenants;
+		// registered at 0 so that increase() sees the first dead letter or deferral of a tenant
+		for (TenantSettings tenant : tenants.all()) {
+			for (String type : USER_EVENT_TYPES) {
+				for (Outcome outcome : Outcome.values()) {
+					counter(tenant.name(), type, outcome);
+				}
+			}
+		}
+	}
+
+	private Counter counter(String tenant, String type, Outcome outcome) {
+		return Counter.builder(PROCESSED)
+			.description("Events processed by outcome")
+			.tag("tenant", tenant)
+			.tag("type", type)
+			.tag("outcome", outcome.tag())
+			.register(registry);
 	}
 
 	void processed(String tenant, String type, Outcome outcome) {
-		Counter.builder(PROCESSED)
-			.description("Events processed by outcome")
-			.tag("tenant", tenantTag(tenant))
-			.tag("type", type)
-			.tag("outcome", outcome.tag())
-			.register(registry)
-			.increment();
+		counter(tenantTag(tenant), type, outcome).increment();
 	}
 
 	void retry(String tenant, FailureKind kind) {
@@ -64,6 +81,8 @@ public class EventMetrics {
 			.tag("tenant", tenantTag(tenant))
 			.tag("type", type)
 			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofHours(1))
+			.serviceLevelObjectives(Duration.ofMinutes(5))
 			.register(registry)
 			.record(sinceChange.isNegative() ? Duration.ZERO : sinceChange);
 	}

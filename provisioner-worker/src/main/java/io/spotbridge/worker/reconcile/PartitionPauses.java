@@ -70,6 +70,16 @@ public class PartitionPauses implements DisposableBean {
 		log.info("Paused {}: waiting for {}", partition, deferrals.stream().map(this::describe).distinct().toList());
 	}
 
+	/** The partitions went to another consumer: their pauses are that consumer's business now. */
+	void forget(java.util.Collection<TopicPartition> partitions) {
+		MessageListenerContainer current = container.get();
+		for (TopicPartition partition : partitions) {
+			if (paused.remove(partition) != null && current != null) {
+				current.resumePartition(partition);
+			}
+		}
+	}
+
 	/** The partitions paused now. */
 	public Set<TopicPartition> paused() {
 		return Set.copyOf(paused.keySet());

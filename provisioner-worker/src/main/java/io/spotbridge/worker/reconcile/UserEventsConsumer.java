@@ -1,10 +1,13 @@
 package io.spotbridge.worker.reconcile;
 
+import java.util.Collection;
 import java.util.Properties;
 
 import io.spotbridge.worker.links.LinkStore;
 import io.spotbridge.worker.system.TopicProperties;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +39,7 @@ public class UserEventsConsumer implements SmartLifecycle {
 
 	UserEventsConsumer(ConsumerFactory<String, byte[]> consumerFactory, ConsumerProperties consumer,
 			TopicProperties topics, UserEventsListener listener, PartitionPauses pauses, LinkStore links,
-			BatchProcessor processor, ApplicationEventPublisher events) {
+			BatchProcessor processor, PendingEvents pending, ApplicationEventPublisher events) {
 		this.links = links;
 		this.processor = processor;
 		ContainerProperties properties = new ContainerProperties(topics.userEvents());
@@ -45,6 +49,21 @@ public class UserEventsConsumer implements SmartLifecycle {
 		properties.setMessageListener(listener);
 		properties.setPollTimeout(500);
 		properties.setShutdownTimeout(15_000);
+		properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+
+			@Override
+			public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+				pending.forget(partitions);
+				pauses.forget(partitions);
+			}
+
+			@Override
+			public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+				pending.forget(partitions);
+				pauses.forget(partitions);
+			}
+
+		});
 		Properties kafka = new Properties();
 		kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

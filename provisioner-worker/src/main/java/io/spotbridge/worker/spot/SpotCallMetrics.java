@@ -1,11 +1,15 @@
 package io.spotbridge.worker.spot;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** {@code bridge.worker.spot.calls{tenant,route,status}}: every Spot call made, by route template and answer. */
+/**
+ * {@code bridge.worker.spot.calls{tenant,route,status}}: every Spot call made, by route template and answer, with a
+ * latency histogram (5 ms to 30 s).
+ */
 class SpotCallMetrics {
 
 	static final String CALLS = "bridge.worker.spot.calls";
@@ -17,13 +21,27 @@ class SpotCallMetrics {
 	}
 
 	void record(String tenant, String route, String status, long nanos) {
-		Timer.builder(CALLS)
+		timer(tenant, route, status).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Registers the credential failures at 0, so that {@code increase()} sees the first one. */
+	void registerCredentialFailures(String tenant) {
+		for (String route : SpotClient.ROUTES) {
+			timer(tenant, route, "401");
+			timer(tenant, route, "403");
+		}
+	}
+
+	private Timer timer(String tenant, String route, String status) {
+		return Timer.builder(CALLS)
 			.description("Spot API calls by tenant, route template and HTTP status (timeout, io-error without one)")
 			.tag("tenant", tenant)
 			.tag("route", route)
 			.tag("status", status)
-			.register(registry)
-			.record(nanos, TimeUnit.NANOSECONDS);
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(5))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(registry);
 	}
 
 }

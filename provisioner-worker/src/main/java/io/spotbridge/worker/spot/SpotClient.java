@@ -35,7 +35,10 @@ public class SpotClient {
 
 	public static final String MAP_POLICIES = "PUT /setup/user/{userId}/policyMapping";
 
-	public static final List<String> ROUTES = List.of(CREATE_USER, LIST_USERS, GET_USER, DELETE_USER, MAP_POLICIES);
+	public static final String LIST_ACCOUNTS = "GET /setup/account";
+
+	public static final List<String> ROUTES = List.of(CREATE_USER, LIST_USERS, GET_USER, DELETE_USER, MAP_POLICIES,
+			LIST_ACCOUNTS);
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -115,6 +118,14 @@ public class SpotClient {
 		return call(MAP_POLICIES, HttpMethod.PUT, "/setup/user/{userId}/policyMapping",
 				json(Map.of("policies", grants)), userId)
 			.then();
+	}
+
+	/**
+	 * {@code GET /setup/account}: a cheap call that only tells whether Spot accepts the token (used to probe a tenant
+	 * whose token was rejected, so that it recovers without waiting for an event).
+	 */
+	public Mono<Void> probe() {
+		return call(LIST_ACCOUNTS, HttpMethod.GET, "/setup/account", NO_BODY).then();
 	}
 
 	private Mono<JsonNode> call(String route, HttpMethod method, String uri, byte[] body, Object... variables) {

@@ -56,6 +56,7 @@ public class SpotClients implements DisposableBean {
 			clients.put(tenant.name(), new SpotClient(tenant.name(), web, guard, metrics,
 					properties.responseTimeout().plus(properties.connectTimeout())));
 			registerGauges(guard, registry);
+			metrics.registerCredentialFailures(tenant.name());
 		}
 	}
 

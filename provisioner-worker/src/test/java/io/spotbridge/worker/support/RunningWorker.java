@@ -64,6 +64,11 @@ public final class RunningWorker implements AutoCloseable {
 		return bean(MeterRegistry.class).find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
+	public double gauge(String name, String... tags) {
+		var gauge = bean(MeterRegistry.class).find(name).tags(tags).gauge();
+		return gauge == null ? Double.NaN : gauge.value();
+	}
+
 	/** The number of events recorded by the timers with the name and tags. */
 	public long timerCount(String name, String... tags) {
 		return bean(MeterRegistry.class).find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
