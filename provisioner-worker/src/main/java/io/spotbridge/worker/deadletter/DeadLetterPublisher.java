@@ -59,7 +59,7 @@ public class DeadLetterPublisher {
 			Integer partition = original.partition() < count ? original.partition() : null;
 			ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic, partition, original.key(),
 					original.value(), headers);
-			return Mono.fromFuture(() -> kafka.send(letter));
+			return Mono.fromFuture(() -> kafka.send(letter)).subscribeOn(Schedulers.boundedElastic());
 		}).then();
 	}
 

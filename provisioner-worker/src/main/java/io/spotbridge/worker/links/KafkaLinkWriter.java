@@ -2,6 +2,7 @@ package io.spotbridge.worker.links;
 
 import io.spotbridge.worker.system.TopicProperties;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,9 @@ class KafkaLinkWriter implements LinkWriter {
 
 	@Override
 	public Mono<UserLink> write(UserLink link) {
+		// send() may block while the producer has no metadata: never on an event-loop thread
 		return Mono.fromFuture(() -> kafka.send(topic, link.key().toString(), LinkCodec.encode(link)))
+			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorMap(error -> new LinkWriteException(link, error))
 			.map(sent -> {
 				store.apply(link);

@@ -126,8 +126,8 @@ class KeyProcessor {
 						: backoff.after(attempt);
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
 				if (attempt >= retry.maxAttempts() || elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
-					log.warn("{} v{} ({}) still failing after {} attempt(s), pausing its partition: {}", key,
-							event.version(), event.type(), attempt, error.toString());
+					log.warn("{} v{} ({}, correlation {}) still failing after {} attempt(s), pausing its partition: {}",
+							key, event.version(), event.type(), event.correlationId(), attempt, error.toString());
 					Deferral.Reason reason = kind == FailureKind.RATE_LIMITED ? Deferral.Reason.RATE_LIMITED
 							: Deferral.Reason.RETRIES_EXHAUSTED;
 					Duration pause = kind == FailureKind.RATE_LIMITED ? wait : retry.pauseAfterExhaustion();
