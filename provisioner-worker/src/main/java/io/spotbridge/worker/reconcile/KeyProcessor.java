@@ -1,5 +1,6 @@
 package io.spotbridge.worker.reconcile;
 
+import io.spotbridge.worker.spot.SpotClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.stereotype.Component;
 
@@ -85,13 +87,16 @@ class KeyProcessor {
 	private Mono<ItemResult> attempt(KeyWork work, OrgUserIndex index, int attempt, Instant firstFailure,
 			long startedNanos) {
 		LifecycleEvent event = work.event();
-		return reconcile(event, index, attempt > 1).map(outcome -> {
-			metrics.processed(event.tenant(), event.type(), outcome);
-			if (outcome == Outcome.APPLIED) {
-				metrics.applied(event.tenant(), event.type(), Duration.between(event.occurredAt(), clock.instant()));
-			}
-			return ItemResult.done(work.partition(), work.firstOffset());
-		}).onErrorResume(error -> failed(work, index, attempt, firstFailure == null ? clock.instant() : firstFailure,
+		return reconcile(event, index, attempt > 1)
+			.contextWrite(Context.of(SpotClient.CORRELATION_ID, event.correlationId()))
+			.map(outcome -> {
+				metrics.processed(event.tenant(), event.type(), outcome);
+				if (outcome == Outcome.APPLIED) {
+					metrics.applied(event.tenant(), event.type(), Duration.between(event.occurredAt(), clock.instant()));
+				}
+				return ItemResult.done(work.partition(), work.firstOffset());
+			})
+			.onErrorResume(error -> failed(work, index, attempt, firstFailure == null ? clock.instant() : firstFailure,
 				startedNanos, error));
 	}
 

@@ -25,6 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class SpotClient {
 
+	/** Reactor context key of the correlation id of the event being applied; sent to Spot as {@link #CORRELATION_HEADER}. */
+	public static final String CORRELATION_ID = "bridge.correlationId";
+
+	public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
 	public static final String CREATE_USER = "POST /setup/user";
 
 	public static final String LIST_USERS = "GET /setup/organization/user";
@@ -134,10 +139,15 @@ public class SpotClient {
 
 	private Mono<JsonNode> exchange(String route, HttpMethod method, String uri, byte[] body, Object... variables) {
 		long started = System.nanoTime();
-		WebClient.RequestBodySpec request = web.method(method).uri(uri, variables);
-		WebClient.RequestHeadersSpec<?> spec = body.length == 0 ? request
-				: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-		return spec.exchangeToMono(this::read)
+		return Mono.deferContextual(context -> {
+			WebClient.RequestBodySpec request = web.method(method).uri(uri, variables);
+			context.<String>getOrEmpty(CORRELATION_ID)
+				.filter(id -> !id.isEmpty())
+				.ifPresent(id -> request.header(CORRELATION_HEADER, id));
+			WebClient.RequestHeadersSpec<?> spec = body.length == 0 ? request
+					: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+			return spec.exchangeToMono(this::read);
+		})
 			.timeout(timeout)
 			.onErrorMap(error -> !(error instanceof SpotException), error -> SpotErrors.fromTransport(route, error))
 			.doOnError(error -> metrics.record(tenant, route, statusTag(error), System.nanoTime() - started))

@@ -135,6 +135,34 @@ class SpotClientTest {
 			.hasMessageContaining("VALIDATION_ERROR");
 	}
 
+	@Test
+	void theCorrelationIdOfTheEventIsSentToSpot() throws Exception {
+		var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			seen.set(exchange.getRequestHeaders().getFirst(SpotClient.CORRELATION_HEADER));
+			byte[] body = ("{\"request\":{},\"response\":{\"status\":{\"code\":200,\"message\":\"OK\"},"
+					+ "\"kind\":\"spotinst:setup:account\",\"items\":[],\"count\":0}}").getBytes();
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		try {
+			SpotClient client = clients("http://127.0.0.1:" + server.getAddress().getPort()).forTenant("acme")
+				.orElseThrow();
+
+			client.probe().contextWrite(reactor.util.context.Context.of(SpotClient.CORRELATION_ID, "okta-req-7"))
+				.block(java.time.Duration.ofSeconds(10));
+
+			assertThat(seen.get()).isEqualTo("okta-req-7");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
 	private SpotClients clients(String url) {
 		Map<String, String> properties = Map.of("bridge.tenants.acme.token", "acme-token", "bridge.tenants.acme.api-url",
 				url);
