@@ -126,7 +126,7 @@ public class Replayer {
 		}
 		ReplaySummary summary = new ReplaySummary(dryRun, replayed, superseded, parked, failed, items);
 		log.info("Replay{} by {} done ({}): replayed {}, superseded {}, parked {}, failed {}",
-				dryRun ? " (dry run)" : "", by, filter, replayed, superseded, parked, failed);
+				dryRun ? " (dry run)" : "", by, describe(filter), replayed, superseded, parked, failed);
 		return summary;
 	}
 
@@ -167,6 +167,16 @@ public class Replayer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/** The filter for the log, every value sanitized (they come from the request). */
+	static String describe(DeadLetterFilter filter) {
+		return "tenant=" + value(filter.tenant()) + " user=" + value(filter.user()) + " error="
+				+ value(filter.errorClass()) + " since=" + filter.since() + " until=" + filter.until();
+	}
+
+	private static String value(String value) {
+		return value == null || value.isBlank() ? "*" : sanitize(value);
 	}
 
 	static String sanitize(String actor) {

@@ -59,6 +59,8 @@ class ReplayAdminAuthTest {
 		assertThat(Replayer.sanitize(null)).isEqualTo("unknown");
 		assertThat(Replayer.sanitize("ops@example.com")).isEqualTo("ops@example.com");
 		assertThat(Replayer.sanitize("evil\nInjected line")).isEqualTo("evil_Injected_line");
+		assertThat(Replayer.describe(new DeadLetterFilter("acme\nfake", null, null, null, null)))
+			.isEqualTo("tenant=acme_fake user=* error=* since=null until=null");
 	}
 
 }
