@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Entry point of {@code bin/bridge}: {@code local}, {@code status}, {@code stop}, {@code help}. Problems the user
+ * Entry point of {@code bin/bridge}: {@code local}, {@code status}, {@code stop}, {@code dead-letters},
+ * {@code replay}, {@code help}. Only {@code dead-letters} and {@code replay} take arguments. Problems the user
  * can fix are reported as one line on stderr (no stack trace): exit code 2 for usage and settings, 1 otherwise.
  */
 public final class BridgeCli {
@@ -25,7 +26,8 @@ public final class BridgeCli {
      */
     static int run(String[] args, Map<String, String> env, Path cwd, Console console) {
         String command = args.length == 0 ? "help" : args[0];
-        if (args.length > 1) {
+        boolean takesArguments = command.equals(AdminCommand.DEAD_LETTERS) || command.equals(AdminCommand.REPLAY);
+        if (args.length > 1 && !takesArguments) {
             console.error("'" + command + "' takes no arguments, got " + Arrays.toString(Arrays.copyOfRange(args, 1,
                     args.length)) + "; settings are environment variables (bin/bridge help)");
             return 2;
@@ -35,12 +37,15 @@ public final class BridgeCli {
                 case "local" -> new LocalStack(Settings.fromEnvironment(env, cwd), Artifacts.locate(), console).run();
                 case "status" -> new StatusCommand(Settings.fromEnvironment(env, cwd), console).run();
                 case "stop" -> new StopCommand(Settings.fromEnvironment(env, cwd), console).run();
+                case AdminCommand.DEAD_LETTERS, AdminCommand.REPLAY -> AdminCommand.run(command,
+                        Arrays.asList(args).subList(1, args.length), env, cwd, console);
                 case "help", "-h", "--help" -> {
                     console.plain(Help.text());
                     yield 0;
                 }
                 default -> {
-                    console.error("unknown command '" + command + "': use local, status, stop or help");
+                    console.error("unknown command '" + command
+                            + "': use local, status, stop, dead-letters, replay or help");
                     yield 2;
                 }
             };

@@ -31,20 +31,24 @@ final class Components {
     static final String SIMULATOR = "simulator";
 
     /** Variables a component must not inherit from the launcher: each gets the ones meant for it. */
-    private static final Set<String> INHERITED_SECRETS = Set.of("SCIM_TOKEN", "SPOT_TOKEN", "SPOT_API_URL");
+    private static final Set<String> INHERITED_SECRETS = Set.of("SCIM_TOKEN", "SPOT_TOKEN", "SPOT_API_URL",
+            "BRIDGE_ADMIN_TOKEN", "BRIDGE_WORKER_URL");
 
     private final Settings settings;
     private final Artifacts artifacts;
     private final DataDir dataDir;
     private final String scimToken;
+    private final String adminToken;
     private final int kafkaControllerPort;
     private final String java;
 
-    Components(Settings settings, Artifacts artifacts, DataDir dataDir, String scimToken, int kafkaControllerPort) {
+    Components(Settings settings, Artifacts artifacts, DataDir dataDir, String scimToken, String adminToken,
+            int kafkaControllerPort) {
         this.settings = settings;
         this.artifacts = artifacts;
         this.dataDir = dataDir;
         this.scimToken = scimToken;
+        this.adminToken = adminToken;
         this.kafkaControllerPort = kafkaControllerPort;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -63,6 +67,11 @@ final class Components {
 
     String workerManagementUrl() {
         return serviceUrl(settings.workerManagementPort()) + "/actuator";
+    }
+
+    /** The worker's server port, where its admin API answers (to the admin token). */
+    String workerUrl() {
+        return serviceUrl(settings.workerPort());
     }
 
     /** The Spot API the worker calls: the real one, or the simulator (which listens on the bind address). */
@@ -111,13 +120,17 @@ final class Components {
                 Duration.ofSeconds(30), scimBaseUrl());
     }
 
-    /** The worker calls Spot with SPOT_TOKEN (real Spot) or the SCIM token (the simulator's tenant token). */
+    /**
+     * The worker calls Spot with SPOT_TOKEN (real Spot) or the SCIM token (the simulator's tenant token); its admin API
+     * answers to the admin token.
+     */
     ComponentSpec worker(Path jar) {
         Map<String, String> env = new LinkedHashMap<>(common());
         env.put("SPOT_TOKEN", settings.realSpot() ? settings.spotToken().orElseThrow() : scimToken);
         env.put("SPOT_API_URL", spotApiUrl());
         env.put("WORKER_MANAGEMENT_PORT", Integer.toString(settings.workerManagementPort()));
         env.put("WORKER_PORT", Integer.toString(settings.workerPort()));
+        env.put("BRIDGE_ADMIN_TOKEN", adminToken);
         return new ComponentSpec(WORKER, springBoot(jar), env, INHERITED_SECRETS, dataDir.root(), dataDir.log(WORKER),
                 Readiness.httpOk(workerManagementUrl() + "/health/readiness"), Duration.ofSeconds(30),
                 workerManagementUrl());

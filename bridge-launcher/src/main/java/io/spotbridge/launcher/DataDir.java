@@ -20,6 +20,7 @@ import java.util.Map;
  *   kafka/            the broker's data directory (topics, offsets; kafka/broker.log is the broker's own log)
  *   logs/NAME.log     stdout and stderr of each component, appended across starts
  *   scim-token        the generated SCIM token (owner-only), kept so that a restart keeps it
+ *   admin-token       the generated admin token of the worker's admin API (owner-only), kept across restarts
  *   local.json        where everything runs, written when all components are ready, removed at stop
  *   launcher.pids     pids of the launcher and its children while it runs (for stop, status, leftovers)
  *   launcher.lock     locked by the running launcher: one stack per data directory
@@ -41,6 +42,10 @@ record DataDir(Path root) {
 
     Path scimToken() {
         return root.resolve("scim-token");
+    }
+
+    Path adminToken() {
+        return root.resolve("admin-token");
     }
 
     Path localJson() {

@@ -18,6 +18,14 @@ final class Help {
                 .append("           and token; a component that exits is restarted; Ctrl-C stops everything\n")
                 .append("  status   what runs where, with each process's health (reads $BRIDGE_DATA_DIR/local.json)\n")
                 .append("  stop     stop a stack started from another terminal and wait until nothing of it runs\n")
+                .append("  dead-letters [--tenant T] [--user ID] [--error CLASS] [--since ISO] [--until ISO]\n")
+                .append("           list the events Spot rejected for good (the worker's dead letters) as a table\n")
+                .append("  replay   [same filters] [--dry-run] [--rate N/s]\n")
+                .append("           re-publish the chosen dead letters so the worker processes them again (superseded ones\n")
+                .append("           are skipped, often-replayed ones parked); prints each decision and a summary; exits 1\n")
+                .append("           when any was parked or failed. --dry-run shows what would happen\n")
+                .append("           Both talk to the local stack's worker (local.json) unless --worker-url URL and\n")
+                .append("           --admin-token TOKEN (or BRIDGE_WORKER_URL and BRIDGE_ADMIN_TOKEN) name another worker\n")
                 .append("  help     this text\n\n")
                 .append("Settings (environment variables):\n");
         text.append(String.format("  %-24s %-10s %s%n", "NAME", "DEFAULT", "MEANING"));
@@ -31,7 +39,7 @@ final class Help {
         }
         text.append("\nFiles in $BRIDGE_DATA_DIR: local.json (URLs, token, pids; while running), logs/<component>.log,\n")
                 .append("kafka/ (topics and offsets: users, groups and links survive restarts; kafka/broker.log),\n")
-                .append("scim-token (the generated token).\n")
+                .append("scim-token (the generated token), admin-token (the worker's admin API token).\n")
                 .append("Example: SCIM_PORT=18080 BRIDGE_DATA_DIR=/tmp/bridge bin/bridge local\n");
         return text.toString();
     }

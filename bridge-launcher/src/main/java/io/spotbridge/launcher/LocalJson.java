@@ -16,16 +16,19 @@ import java.util.Optional;
  * <pre>{@code
  * {"scimBaseUrl":"http://127.0.0.1:8080/scim/v2","scimToken":"...","ingressManagementUrl":"http://127.0.0.1:9080/actuator",
  *  "workerManagementUrl":"http://127.0.0.1:9081/actuator","spotApiUrl":"http://127.0.0.1:8090","kafkaBootstrap":"127.0.0.1:9092",
+ *  "workerUrl":"http://127.0.0.1:8081","adminToken":"...",
  *  "pids":{"kafka":1201,"ingress":1302,"worker":1403,"simulator":1504}}
  * }</pre>
  *
  * A component that is not running (the worker before it is built, the simulator when the real Spot API is used) has
- * {@code null} as its pid, and the worker then also has {@code null} as its management URL.
+ * {@code null} as its pid, and the worker then also has {@code null} as its management URL and worker URL.
+ * {@code workerUrl} is the worker's server port, where its admin API ({@code /admin/dead-letters},
+ * {@code /admin/replay}) answers to {@code adminToken}; {@code bin/bridge dead-letters} and {@code replay} use both.
  *
  * @param pids component name ({@link #COMPONENTS}) -> pid, or null
  */
 record LocalJson(String scimBaseUrl, String scimToken, String ingressManagementUrl, String workerManagementUrl,
-        String spotApiUrl, String kafkaBootstrap, Map<String, Long> pids) {
+        String spotApiUrl, String kafkaBootstrap, String workerUrl, String adminToken, Map<String, Long> pids) {
 
     /** The components in local.json's order. */
     static final List<String> COMPONENTS = List.of("kafka", "ingress", "worker", "simulator");
@@ -50,6 +53,8 @@ record LocalJson(String scimBaseUrl, String scimToken, String ingressManagementU
                 + ",\"workerManagementUrl\":" + Json.quote(workerManagementUrl)
                 + ",\"spotApiUrl\":" + Json.quote(spotApiUrl)
                 + ",\"kafkaBootstrap\":" + Json.quote(kafkaBootstrap)
+                + ",\"workerUrl\":" + Json.quote(workerUrl)
+                + ",\"adminToken\":" + Json.quote(adminToken)
                 + ",\"pids\":" + pidsJson + "}\n";
     }
 
@@ -57,7 +62,7 @@ record LocalJson(String scimBaseUrl, String scimToken, String ingressManagementU
         Map<String, Long> changed = new LinkedHashMap<>(pids);
         changed.put(component, pid);
         return new LocalJson(scimBaseUrl, scimToken, ingressManagementUrl, workerManagementUrl, spotApiUrl,
-                kafkaBootstrap, changed);
+                kafkaBootstrap, workerUrl, adminToken, changed);
     }
 
     /** Writes the file atomically, readable by its owner only (it holds the token). */
@@ -94,7 +99,8 @@ record LocalJson(String scimBaseUrl, String scimToken, String ingressManagementU
                     pids.put(String.valueOf(name), pid instanceof Number ? ((Number) pid).longValue() : null));
         }
         return new LocalJson(text(root, "scimBaseUrl"), text(root, "scimToken"), text(root, "ingressManagementUrl"),
-                text(root, "workerManagementUrl"), text(root, "spotApiUrl"), text(root, "kafkaBootstrap"), pids);
+                text(root, "workerManagementUrl"), text(root, "spotApiUrl"), text(root, "kafkaBootstrap"),
+                text(root, "workerUrl"), text(root, "adminToken"), pids);
     }
 
     private static String text(Map<?, ?> root, String name) {
@@ -104,6 +110,6 @@ record LocalJson(String scimBaseUrl, String scimToken, String ingressManagementU
 
     @Override
     public String toString() {
-        return "LocalJson[scimBaseUrl=" + scimBaseUrl + ", pids=" + pids + "]"; // never the token
+        return "LocalJson[scimBaseUrl=" + scimBaseUrl + ", workerUrl=" + workerUrl + ", pids=" + pids + "]"; // never a token
     }
 }

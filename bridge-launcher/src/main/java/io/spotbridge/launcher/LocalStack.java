@@ -85,7 +85,8 @@ final class LocalStack {
         if (token.generated()) {
             console.info("generated a SCIM token; it is kept in " + dataDir.scimToken() + " for the next starts");
         }
-        Components specs = new Components(settings, artifacts, dataDir, token.value(), controllerPort);
+        String adminToken = AdminToken.resolve(dataDir);
+        Components specs = new Components(settings, artifacts, dataDir, token.value(), adminToken, controllerPort);
         add(specs.kafka());
         if (settings.realSpot()) {
             console.info("using the real Spot API at " + specs.spotApiUrl() + " (no simulator); Okta may send"
@@ -119,7 +120,7 @@ final class LocalStack {
             console.error("stopping the other components");
             return 1;
         }
-        publish(specs, token);
+        publish(specs, token, adminToken);
         components.values().forEach(ManagedProcess::supervise);
         console.plain("Ready: SCIM base URL " + specs.scimBaseUrl() + " token " + token.value() + " (details in "
                 + dataDir.localJson() + "; Ctrl-C or bin/bridge stop stops everything)");
@@ -169,12 +170,13 @@ final class LocalStack {
         }
     }
 
-    private synchronized void publish(Components specs, ScimToken token) {
+    private synchronized void publish(Components specs, ScimToken token, String adminToken) {
         Map<String, Long> running = new LinkedHashMap<>();
         components.forEach((name, component) -> running.put(name, component.pid().orElse(null)));
+        boolean worker = components.containsKey(Components.WORKER);
         published = new LocalJson(specs.scimBaseUrl(), token.value(), specs.ingressManagementUrl(),
-                components.containsKey(Components.WORKER) ? specs.workerManagementUrl() : null, specs.spotApiUrl(),
-                specs.kafkaBootstrap(), running);
+                worker ? specs.workerManagementUrl() : null, specs.spotApiUrl(), specs.kafkaBootstrap(),
+                worker ? specs.workerUrl() : null, adminToken, running);
         published.write(dataDir.localJson());
     }
 

@@ -29,7 +29,8 @@ class BridgeCliTest {
         assertThat(run(Map.of(), "help")).isZero();
 
         String help = out.toString(StandardCharsets.UTF_8);
-        assertThat(help).contains("  local ", "  status ", "  stop ", "  help ");
+        assertThat(help).contains("  local ", "  status ", "  stop ", "  dead-letters ", "  replay ", "  help ",
+                "--dry-run", "--rate N/s", "--worker-url", "BRIDGE_ADMIN_TOKEN");
         for (Setting setting : Setting.values()) {
             assertThat(help).contains(setting.name());
         }
@@ -45,6 +46,13 @@ class BridgeCliTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(run(Map.of(), "start")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'start'");
+    }
+
+    @Test
+    void onlyDeadLettersAndReplayTakeArguments() {
+        assertThat(run(Map.of(), "status", "--tenant", "acme")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'status' takes no arguments");
     }
 
     @Test

@@ -150,6 +150,19 @@ class BridgeLocalIT {
         assertThat(again.scimToken()).isEqualTo(token);
         assertThat(second.output()).doesNotContain("generated a SCIM token");
         assertThat(findsUser(again.scimBaseUrl(), token, "ada@example.com")).isTrue();
+        assertThat(again.adminToken()).matches("[A-Za-z0-9_-]{43}")
+                .isEqualTo(Files.readString(dataDir.resolve("admin-token")).trim()).isEqualTo(local.adminToken());
+
+        // bin/bridge dead-letters against the real worker's admin API (token and URL from local.json): none yet
+        if (artifacts.workerJarIfBuilt().isPresent()) {
+            assertThat(again.workerUrl()).isEqualTo("http://127.0.0.1:" + env.get("WORKER_PORT"));
+            Process deadLetters = launcherCommand("dead-letters", env).start();
+            String listing = new String(deadLetters.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(deadLetters.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(deadLetters.exitValue()).as(listing).isZero();
+            assertThat(listing).startsWith("TENANT").contains("(no dead letters)")
+                    .doesNotContain(again.adminToken());
+        }
 
         // bin/bridge stop from "another terminal"
         Process stop = launcherCommand("stop", env).start();

@@ -35,7 +35,7 @@ class ComponentsTest {
             env.put(keyValues[i], keyValues[i + 1]);
         }
         Settings settings = Settings.fromEnvironment(env, Path.of("/"));
-        return new Components(settings, new Artifacts(home, "1.2.3"), DATA, "scim-token", 19093);
+        return new Components(settings, new Artifacts(home, "1.2.3"), DATA, "scim-token", "admin-token", 19093);
     }
 
     @Test
@@ -47,8 +47,10 @@ class ComponentsTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092").containsEntry("BIND_ADDRESS", "127.0.0.1");
         assertThat(components.worker(Path.of("w.jar")).environment()).containsEntry("SPOT_TOKEN", "scim-token")
                 .containsEntry("SPOT_API_URL", "http://127.0.0.1:18090").containsEntry("WORKER_PORT", "18081")
-                .containsEntry("WORKER_MANAGEMENT_PORT", "19081");
+                .containsEntry("WORKER_MANAGEMENT_PORT", "19081").containsEntry("BRIDGE_ADMIN_TOKEN", "admin-token");
+        assertThat(components.ingress().environment()).doesNotContainKey("BRIDGE_ADMIN_TOKEN");
         assertThat(components.spotApiUrl()).isEqualTo("http://127.0.0.1:18090");
+        assertThat(components.workerUrl()).isEqualTo("http://127.0.0.1:18081");
     }
 
     @Test
@@ -67,7 +69,8 @@ class ComponentsTest {
 
         for (ComponentSpec spec : new ComponentSpec[] {components.kafka(), components.simulator(), components.ingress(),
                 components.worker(Path.of("w.jar"))}) {
-            assertThat(spec.unset()).as(spec.name()).contains("SCIM_TOKEN", "SPOT_TOKEN", "SPOT_API_URL");
+            assertThat(spec.unset()).as(spec.name()).contains("SCIM_TOKEN", "SPOT_TOKEN", "SPOT_API_URL",
+                    "BRIDGE_ADMIN_TOKEN");
         }
     }
 

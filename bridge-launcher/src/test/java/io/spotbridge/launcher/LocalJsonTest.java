@@ -17,6 +17,7 @@ class LocalJsonTest {
     private static LocalJson sample() {
         return new LocalJson("http://127.0.0.1:8080/scim/v2", "tok-123", "http://127.0.0.1:9080/actuator",
                 "http://127.0.0.1:9081/actuator", "http://127.0.0.1:8090", "127.0.0.1:9092",
+                "http://127.0.0.1:8081", "adm-456",
                 Map.of("simulator", 14L, "worker", 13L, "ingress", 12L, "kafka", 11L));
     }
 
@@ -26,6 +27,7 @@ class LocalJsonTest {
                 + "\"scimToken\":\"tok-123\",\"ingressManagementUrl\":\"http://127.0.0.1:9080/actuator\","
                 + "\"workerManagementUrl\":\"http://127.0.0.1:9081/actuator\",\"spotApiUrl\":\"http://127.0.0.1:8090\","
                 + "\"kafkaBootstrap\":\"127.0.0.1:9092\","
+                + "\"workerUrl\":\"http://127.0.0.1:8081\",\"adminToken\":\"adm-456\","
                 + "\"pids\":{\"kafka\":11,\"ingress\":12,\"worker\":13,\"simulator\":14}}\n");
     }
 
@@ -35,9 +37,9 @@ class LocalJsonTest {
         pids.put("kafka", 11L);
         pids.put("ingress", 12L);
         LocalJson json = new LocalJson("http://127.0.0.1:8080/scim/v2", "t", "http://127.0.0.1:9080/actuator", null,
-                "https://api.spotinst.io", "127.0.0.1:9092", pids);
+                "https://api.spotinst.io", "127.0.0.1:9092", null, "a", pids);
 
-        assertThat(json.toJson()).contains("\"workerManagementUrl\":null")
+        assertThat(json.toJson()).contains("\"workerManagementUrl\":null").contains("\"workerUrl\":null")
                 .endsWith("\"pids\":{\"kafka\":11,\"ingress\":12,\"worker\":null,\"simulator\":null}}\n");
     }
 
@@ -53,7 +55,7 @@ class LocalJsonTest {
 
     @Test
     void escapesStrings() {
-        LocalJson json = new LocalJson("u", "a\"b\\c\n", "m", null, "s", "k", Map.of());
+        LocalJson json = new LocalJson("u", "a\"b\\c\n", "m", null, "s", "k", null, null, Map.of());
 
         assertThat(json.toJson()).contains("\"scimToken\":\"a\\\"b\\\\c\\n\"");
         assertThat(LocalJson.parse(json.toJson()).scimToken()).isEqualTo("a\"b\\c\n");
@@ -73,6 +75,15 @@ class LocalJsonTest {
     }
 
     @Test
+    void anOlderFileWithoutTheWorkerUrlAndAdminTokenStillReads() {
+        LocalJson parsed = LocalJson.parse("{\"scimBaseUrl\":\"u\",\"scimToken\":\"t\",\"pids\":{\"kafka\":1}}");
+
+        assertThat(parsed.workerUrl()).isNull();
+        assertThat(parsed.adminToken()).isNull();
+        assertThat(parsed.pids()).containsEntry("kafka", 1L);
+    }
+
+    @Test
     void aDamagedFileIsAClearProblem() {
         assertThatThrownBy(() -> LocalJson.parse("{\"scimBaseUrl\":")).isInstanceOf(LauncherException.class)
                 .hasMessageStartingWith("local.json is damaged");
@@ -80,6 +91,6 @@ class LocalJsonTest {
 
     @Test
     void theTokenIsNotInToString() {
-        assertThat(sample().toString()).doesNotContain("tok-123");
+        assertThat(sample().toString()).doesNotContain("tok-123").doesNotContain("adm-456");
     }
 }
