@@ -1,0 +1,693 @@
+package io.spotbridge.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.spotbridge.testkit.StandaloneKafkaBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmark of the whole pipeline (issue 3): SCIM creates through the ingress, Kafka, the provisioner worker, the Spot
+ * simulator. Starts, on 127.0.0.1 only, a Kafka broker, the simulator, the ingress and the worker (each a child JVM
+ * from its -exec jar) and provisions users in phases, each printing a row:
+ * <ol>
+ * <li>simulator latency 0 ms — N users;</li>
+ * <li>simulator latency 50 ms — N users;</li>
+ * <li>{@code rateLimitPerMinute} imposed (the worker at its default 100 calls/s, restarted for this phase) — share of
+ * the allowed rate achieved and share of calls answered 429;</li>
+ * <li>idle: single users created one at a time, end-to-end latency.</li>
+ * </ol>
+ * users/s runs from the first SCIM create sent to the last Spot user visible; end-to-end latency per user is SCIM 2xx
+ * -> the user's email listed by {@code GET /setup/organization/user} (polled every {@code --poll-ms}). It prints
+ * numbers beside the targets and asserts nothing. Run: {@code java -cp "benchmarks/target/classes:$(cat
+ * benchmarks/target/classpath.txt)" io.spotbridge.bench.PipelineBenchmark [--users 10000]}.
+ */
+public final class PipelineBenchmark {
+
+	static final String ROW_ZERO = "[1] latency 0 ms";
+
+	static final String ROW_FIFTY = "[2] latency 50 ms";
+
+	static final String ROW_RATE = "[3] rate limit";
+
+	static final String ROW_IDLE = "[4] idle, one at a time";
+
+	static final String SUMMARY = "Pipeline summary: measured vs target";
+
+	static final String USAGE = "Usage: PipelineBenchmark [--users 10000] [--phase-timeout-seconds 300]"
+			+ " [--idle-users 50] [--idle-gap-ms 200] [--rate-limit-per-minute 600] [--rate-limit-users 2*limit]"
+			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Parsed command line. */
+	record Options(int users, int phaseTimeoutSeconds, int idleUsers, int idleGapMillis, int rateLimitPerMinute,
+			int rateLimitUsers, int concurrency, int partitions, int pollMillis, String heap, int maxMinutes) {
+
+		static Options parse(String... args) {
+			Map<String, String> values = new HashMap<>();
+			for (int i = 0; i < args.length; i++) {
+				if (!args[i].startsWith("--") || i + 1 >= args.length) {
+					throw new IllegalArgumentException("Bad argument: " + args[i]);
+				}
+				values.put(args[i].substring(2), args[++i]);
+			}
+			int users = intOf(values, "users", 10_000);
+			int limit = intOf(values, "rate-limit-per-minute", 600);
+			Options options = new Options(users, intOf(values, "phase-timeout-seconds", 300),
+					intOf(values, "idle-users", 50), intOf(values, "idle-gap-ms", 200), limit,
+					intOf(values, "rate-limit-users", Math.min(users, 2 * limit)), intOf(values, "concurrency", 64),
+					intOf(values, "partitions", 6), intOf(values, "poll-ms", 20),
+					values.getOrDefault("heap", "512m"), intOf(values, "max-minutes", 30));
+			values.keySet()
+				.removeAll(List.of("users", "rate-limit-per-minute", "phase-timeout-seconds", "idle-users",
+						"idle-gap-ms", "rate-limit-users", "concurrency", "partitions", "poll-ms", "heap",
+						"max-minutes"));
+			if (!values.isEmpty()) {
+				throw new IllegalArgumentException("Unknown options: " + values.keySet());
+			}
+			return options;
+		}
+
+		private static int intOf(Map<String, String> values, String key, int fallback) {
+			String value = values.get(key);
+			if (value == null) {
+				return fallback;
+			}
+			int parsed = Integer.parseInt(value);
+			if (parsed <= 0) {
+				throw new IllegalArgumentException("--" + key + " must be positive");
+			}
+			return parsed;
+		}
+	}
+
+	/** What one phase measured. */
+	record Result(String row, int users, int visible, int scimFailures, double seconds, double usersPerSecond,
+			long spotCalls, double spotCallsPerSecond, long calls429, Latencies.Summary e2e, String note) {
+	}
+
+	private final Options options;
+
+	private final PrintStream out;
+
+	private final String token = "pipeline-bench-" + UUID.randomUUID();
+
+	private final String runTag = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final List<String> problems = new ArrayList<>();
+
+	private final Map<String, Result> results = new HashMap<>();
+
+	private String spotUrl;
+
+	private PipelineBenchmark(Options options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	public static void main(String[] args) {
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+			return;
+		}
+		Thread watchdog = new Thread(() -> {
+			try {
+				Thread.sleep(TimeUnit.MINUTES.toMillis(options.maxMinutes()));
+				System.err.println("Benchmark abandoned: still running after --max-minutes " + options.maxMinutes());
+				System.exit(3); // the shutdown hook stops the children
+			}
+			catch (InterruptedException ex) {
+				// finished in time
+			}
+		}, "pipeline-benchmark-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+		int status = run(options, System.out);
+		System.out.flush();
+		System.exit(status);
+	}
+
+	/** Runs every phase and prints the report; 0 when every phase ran (whatever the numbers), else 1. */
+	public static int run(Options options, PrintStream out) {
+		installShutdownHook();
+		PipelineBenchmark benchmark = new PipelineBenchmark(options, out);
+		try {
+			benchmark.runPhases();
+		}
+		catch (RuntimeException ex) {
+			benchmark.problems.add("benchmark aborted: " + ex);
+		}
+		benchmark.report();
+		return benchmark.problems.isEmpty() ? 0 : 1;
+	}
+
+	private void runPhases() {
+		Path ingressJar = IngressProcess.locateExecJar(null);
+		Path workerJar = ChildJvm.locateExecJar("provisioner-worker");
+		Path simulatorJar = ChildJvm.locateExecJar("spot-simulator");
+		if (ingressJar == null || workerJar == null || simulatorJar == null) {
+			throw new IllegalStateException("Missing -exec jar(s): ingress " + ingressJar + ", worker " + workerJar
+					+ ", simulator " + simulatorJar + "; build them: ./mvnw -B -pl common-model,bridge-testkit,"
+					+ "ingress-service,spot-simulator,provisioner-worker -DskipTests install");
+		}
+		Path workDir;
+		try {
+			workDir = Files.createTempDirectory("pipeline-bench-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot create a work directory", ex);
+		}
+		progress("Work directory " + workDir + " (child logs)");
+		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.builder().maxHeap(options.heap()).build();
+				ChildJvm simulator = new ChildJvm("spot-simulator", simulatorJar, workDir)) {
+			broker.start();
+			String bootstrap = broker.bootstrapServers();
+			KafkaSide.createTopics(bootstrap, options.partitions());
+			progress("Broker on " + bootstrap);
+
+			int spotPort = IngressProcess.freePort();
+			spotUrl = "http://127.0.0.1:" + spotPort;
+			simulator.start(options.heap(), Map.of(),
+					List.of("--server.port=" + spotPort, "--server.address=127.0.0.1"));
+			simulator.awaitHttp200(spotUrl + "/simulator/stats", null, Duration.ofMinutes(3));
+			progress("Spot simulator on " + spotUrl);
+
+			try (IngressProcess ingress = new IngressProcess(ingressJar, workDir, options.heap(), bootstrap, token,
+					options.partitions(), "")) {
+				ingress.start();
+				ingress.awaitReady(Duration.ofMinutes(3));
+				progress("Ingress on 127.0.0.1:" + ingress.scimPort());
+				try (ScimLoadClient scim = new ScimLoadClient(ingress.scimPort(), token,
+						Math.max(8, options.concurrency()))) {
+					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
+						safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
+						safely(ROW_FIFTY, () -> bulkPhase(ROW_FIFTY, scim, "f", options.users(), 50));
+						safely(ROW_IDLE, () -> idlePhase(scim));
+					}
+					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-default-rate", 0)) {
+						safely(ROW_RATE, () -> ratePhase(scim));
+					}
+				}
+			}
+		}
+	}
+
+	/** callsPerSecond 0 = the worker's default (100). */
+	private ChildJvm startWorker(Path workDir, String bootstrap, String name, int callsPerSecond) {
+		ChildJvm worker = new ChildJvm(name, ChildJvm.locateExecJar("provisioner-worker"), workDir);
+		int management = IngressProcess.freePort();
+		Map<String, String> env = new HashMap<>();
+		env.put("SPOT_TOKEN", token);
+		env.put("SPOT_API_URL", spotUrl);
+		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+		env.put("WORKER_MANAGEMENT_PORT", Integer.toString(management));
+		env.put("WORKER_PORT", Integer.toString(IngressProcess.freePort()));
+		List<String> args = new ArrayList<>(List.of("--bridge.topics.partitions=" + options.partitions(),
+				"--server.address=127.0.0.1", "--management.server.address=127.0.0.1"));
+		if (callsPerSecond > 0) {
+			args.add("--bridge.defaults.calls-per-second=" + callsPerSecond);
+		}
+		worker.start(options.heap(), env, args);
+		try {
+			worker.awaitHttp200("http://127.0.0.1:" + management + "/actuator/health/readiness", "UP",
+					Duration.ofMinutes(3));
+		}
+		catch (RuntimeException ex) {
+			worker.close();
+			throw ex;
+		}
+		progress("Worker " + name + " ready (calls-per-second " + (callsPerSecond > 0 ? callsPerSecond : "default")
+				+ ")");
+		return worker;
+	}
+
+	private void safely(String row, Runnable phase) {
+		try {
+			phase.run();
+		}
+		catch (RuntimeException ex) {
+			problems.add(row + ": " + ex);
+			progress(row + " failed: " + ex);
+		}
+	}
+
+	// ---------------------------------------------------------------- phases
+
+	private void resetSimulator(String faultsJson) {
+		send("DELETE", "/simulator/faults", null);
+		send("DELETE", "/simulator/state", null);
+		send("DELETE", "/simulator/stats", null);
+		if (faultsJson != null) {
+			send("POST", "/simulator/faults", faultsJson);
+		}
+	}
+
+	private void bulkPhase(String row, ScimLoadClient scim, String kind, int users, int latencyMs) {
+		resetSimulator("{\"latencyMs\":" + latencyMs + "}");
+		progress(row + ": " + users + " users, " + options.concurrency() + " concurrent SCIM creates");
+		Tracker tracker = new Tracker(kind, users);
+		Poller poller = new Poller(tracker);
+		poller.start();
+		Semaphore inFlight = new Semaphore(options.concurrency());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
+		tracker.firstSent = System.nanoTime();
+		for (int i = 0; i < users && System.nanoTime() < deadline; i++) {
+			acquire(inFlight);
+			tracker.create(scim, i).whenComplete((r, e) -> inFlight.release());
+		}
+		tracker.awaitAllVisible(deadline);
+		poller.stop();
+		finish(row, tracker, poller, 0, "");
+	}
+
+	private void idlePhase(ScimLoadClient scim) {
+		resetSimulator(null);
+		int users = options.idleUsers();
+		progress(ROW_IDLE + ": " + users + " users, " + options.idleGapMillis() + " ms apart");
+		Tracker tracker = new Tracker("i", users);
+		Poller poller = new Poller(tracker);
+		poller.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
+		tracker.firstSent = System.nanoTime();
+		for (int i = 0; i < users && System.nanoTime() < deadline; i++) {
+			tracker.create(scim, i).join();
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.idleGapMillis());
+			while (tracker.visibleAt.get(i) == 0 && System.nanoTime() < Math.min(until + TimeUnit.SECONDS.toNanos(5),
+					deadline)) {
+				sleep(2);
+			}
+			while (System.nanoTime() < until) {
+				sleep(2);
+			}
+		}
+		tracker.awaitAllVisible(deadline);
+		poller.stop();
+		finish(ROW_IDLE, tracker, poller, 0, "");
+	}
+
+	private void ratePhase(ScimLoadClient scim) {
+		int limit = options.rateLimitPerMinute();
+		int users = options.rateLimitUsers();
+		resetSimulator("{\"latencyMs\":0,\"rateLimitPerMinute\":" + limit + "}");
+		progress(ROW_RATE + ": " + users + " users, rateLimitPerMinute " + limit
+				+ " per route, worker at its default calls-per-second");
+		Tracker tracker = new Tracker("r", users);
+		Semaphore inFlight = new Semaphore(options.concurrency());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
+		tracker.firstSent = System.nanoTime();
+		for (int i = 0; i < users && System.nanoTime() < deadline; i++) {
+			acquire(inFlight);
+			tracker.create(scim, i).whenComplete((r, e) -> inFlight.release());
+		}
+		// the simulator's stats are not rate-limited: watch "POST /setup/user" 200s instead of polling the user list
+		long created = 0;
+		long lastCreated = 0;
+		while (System.nanoTime() < deadline) {
+			created = statusCount(stats(), "POST /setup/user", "200");
+			if (created > lastCreated) {
+				lastCreated = created;
+				tracker.lastVisible = System.nanoTime();
+			}
+			if (created >= users) {
+				break;
+			}
+			sleep(50);
+		}
+		JsonNode stats = stats();
+		// then one listing to confirm (made after the stats were read, so not in them)
+		Poller check = new Poller(tracker);
+		check.pollOnce();
+		double seconds = (tracker.lastVisible - tracker.firstSent) / 1e9;
+		long successes = statusCount(stats, "POST /setup/user", "200");
+		long windows = Math.max(1, (long) Math.ceil(seconds / 60.0));
+		double share = successes / (double) (limit * windows);
+		double perSecond = seconds > 0 ? successes / seconds : Double.NaN;
+		long total = stats.path("total").asLong();
+		long calls429 = countStatus(stats, "429");
+		String note = String.format(Locale.ROOT,
+				"POST /setup/user: %,d created in %.1f s = %.2f/s vs allowed %.2f/s (%d per 60 s window);"
+						+ " allowed-rate share %.0f%% (created / (limit x %d window(s) opened)); 429s %,d of %,d calls"
+						+ " = %.2f%%; %d of %d users listed by GET /setup/organization/user",
+				successes, seconds, perSecond, limit / 60.0, limit, share * 100, windows, calls429, total,
+				total == 0 ? 0 : 100.0 * calls429 / total, tracker.visible.get(), users);
+		results.put("rateShare", new Result(ROW_RATE, users, 0, 0, 0, share, 0, 0, 0, null, ""));
+		Result result = new Result(ROW_RATE, users, (int) successes, tracker.failures.get(), seconds,
+				seconds > 0 ? successes / seconds : Double.NaN, total, seconds > 0 ? total / seconds : Double.NaN,
+				calls429, new Latencies().summary(), note);
+		results.put(ROW_RATE, result);
+		printRow(result);
+	}
+
+	private void finish(String row, Tracker tracker, Poller poller, long ignored, String extra) {
+		JsonNode stats = stats();
+		double seconds = (tracker.lastVisible - tracker.firstSent) / 1e9;
+		long total = stats.path("total").asLong() - poller.polls.get();
+		long calls429 = countStatus(stats, "429") - poller.polls429.get();
+		Latencies latencies = new Latencies();
+		for (int i = 0; i < tracker.users; i++) {
+			long ack = tracker.ackAt.get(i);
+			long visible = tracker.visibleAt.get(i);
+			if (ack != 0 && visible != 0) {
+				latencies.record(Math.max(0, visible - ack));
+			}
+		}
+		int visible = tracker.visible.get();
+		String note = String.format(Locale.ROOT, "%,d listings polled by the harness (%s each, not counted)%s",
+				poller.polls.get(), options.pollMillis() + " ms", extra);
+		Result result = new Result(row, tracker.users, visible, tracker.failures.get(), seconds,
+				seconds > 0 ? visible / seconds : Double.NaN, total, seconds > 0 ? total / seconds : Double.NaN,
+				calls429, latencies.summary(), note);
+		results.put(row, result);
+		printRow(result);
+	}
+
+	// ---------------------------------------------------------------- tracking
+
+	/** Per user: SCIM 2xx time and the time its Spot user was first seen. */
+	private final class Tracker {
+
+		final String kind;
+
+		final int users;
+
+		final UserFixtures fixtures;
+
+		final Map<String, Integer> byEmail = new HashMap<>();
+
+		final AtomicLongArray ackAt;
+
+		final AtomicLongArray visibleAt;
+
+		final AtomicInteger visible = new AtomicInteger();
+
+		final AtomicInteger failures = new AtomicInteger();
+
+		final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+		volatile long firstSent;
+
+		volatile long lastVisible;
+
+		Tracker(String kind, int users) {
+			this.kind = kind;
+			this.users = users;
+			this.fixtures = new UserFixtures(runTag + kind);
+			this.ackAt = new AtomicLongArray(users);
+			this.visibleAt = new AtomicLongArray(users);
+			for (int i = 0; i < users; i++) {
+				byEmail.put(fixtures.userName("u", i).toLowerCase(Locale.ROOT), i);
+			}
+		}
+
+		java.util.concurrent.CompletableFuture<String> create(ScimLoadClient scim, int i) {
+			return scim.createUser(fixtures.oktaCreateBody(fixtures.userName("u", i), i)).whenComplete((failure, ex) -> {
+				if (failure == null && ex == null) {
+					ackAt.compareAndSet(i, 0, System.nanoTime());
+				}
+				else {
+					failures.incrementAndGet();
+					firstFailure.compareAndSet(null, ex != null ? ex.toString() : failure);
+				}
+			});
+		}
+
+		void seen(String email, long now) {
+			Integer i = byEmail.get(email.toLowerCase(Locale.ROOT));
+			if (i != null && visibleAt.compareAndSet(i, 0, now)) {
+				visible.incrementAndGet();
+				lastVisible = now;
+			}
+		}
+
+		void awaitAllVisible(long deadline) {
+			while (visible.get() + failures.get() < users && System.nanoTime() < deadline) {
+				sleep(10);
+			}
+			if (visible.get() < users) {
+				problems.add(kind + ": only " + visible.get() + " of " + users + " users visible in Spot ("
+						+ failures.get() + " SCIM failures" + (firstFailure.get() == null ? "" : ", e.g. "
+								+ firstFailure.get()) + ")");
+			}
+		}
+
+	}
+
+	/** Lists the organization's users every --poll-ms and marks the users seen. */
+	private final class Poller {
+
+		final Tracker tracker;
+
+		final AtomicLong polls = new AtomicLong();
+
+		final AtomicLong polls429 = new AtomicLong();
+
+		private volatile boolean running;
+
+		private Thread thread;
+
+		Poller(Tracker tracker) {
+			this.tracker = tracker;
+		}
+
+		void start() {
+			running = true;
+			thread = new Thread(() -> {
+				while (running) {
+					long started = System.nanoTime();
+					pollOnce();
+					long left = TimeUnit.MILLISECONDS.toNanos(options.pollMillis()) - (System.nanoTime() - started);
+					if (left > 0) {
+						sleep(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+					}
+				}
+			}, "spot-poller");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		void pollOnce() {
+			try {
+				HttpResponse<byte[]> response = http.send(HttpRequest
+					.newBuilder(URI.create(spotUrl + "/setup/organization/user"))
+					.header("Authorization", "Bearer " + token)
+					.timeout(Duration.ofSeconds(10))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				long now = System.nanoTime();
+				polls.incrementAndGet();
+				if (response.statusCode() == 429) {
+					polls429.incrementAndGet();
+				}
+				if (response.statusCode() != 200) {
+					return;
+				}
+				Iterator<JsonNode> items = JSON.readTree(response.body()).path("response").path("items").iterator();
+				while (items.hasNext()) {
+					String email = items.next().path("email").asString("");
+					if (!email.isEmpty()) {
+						tracker.seen(email, now);
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// try again at the next tick
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				running = false;
+			}
+		}
+
+		void stop() {
+			running = false;
+			try {
+				thread.join(15_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	// ---------------------------------------------------------------- simulator control
+
+	private String send(String method, String path, String json) {
+		try {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(spotUrl + path))
+				.timeout(Duration.ofSeconds(10));
+			if (json != null) {
+				builder.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(json));
+			}
+			else {
+				builder.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+						+ response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private JsonNode stats() {
+		return JSON.readTree(send("GET", "/simulator/stats", null));
+	}
+
+	private static long statusCount(JsonNode stats, String route, String status) {
+		return stats.path("requests").path(route).path(status).asLong(0);
+	}
+
+	private static long countStatus(JsonNode stats, String status) {
+		long sum = 0;
+		for (JsonNode byStatus : stats.path("requests")) {
+			sum += byStatus.path(status).asLong(0);
+		}
+		return sum;
+	}
+
+	// ---------------------------------------------------------------- report
+
+	private void printRow(Result r) {
+		out.printf(Locale.ROOT,
+				"%-26s users %,6d visible %,6d SCIM failures %d | %8.1f users/s over %6.1f s | %8.1f Spot calls/s"
+						+ " (%,d calls, %,d x 429) | e2e p50 %s p99 %s%n",
+				r.row(), r.users(), r.visible(), r.scimFailures(), r.usersPerSecond(), r.seconds(),
+				r.spotCallsPerSecond(), r.spotCalls(), r.calls429(), millis(r.e2e() == null ? Double.NaN
+						: r.e2e().p50()), millis(r.e2e() == null ? Double.NaN : r.e2e().p99()));
+		if (!r.note().isEmpty()) {
+			out.println("    " + r.note());
+		}
+		out.flush();
+	}
+
+	private void report() {
+		out.println();
+		out.println(SUMMARY);
+		out.println(String.format(Locale.ROOT, "(users %,d, rate-limit users %,d at %d/min, idle users %d, %d ms apart;"
+				+ " %d partitions; shared machine: treat the numbers as a lower bound)", options.users(),
+				options.rateLimitUsers(), options.rateLimitPerMinute(), options.idleUsers(), options.idleGapMillis(),
+				options.partitions()));
+		Result zero = results.get(ROW_ZERO);
+		Result fifty = results.get(ROW_FIFTY);
+		Result rate = results.get(ROW_RATE);
+		Result share = results.get("rateShare");
+		Result idle = results.get(ROW_IDLE);
+		out.println(line(ROW_ZERO + " users/s", zero == null ? null : zero.usersPerSecond(), ">= 500", zero != null
+				&& zero.usersPerSecond() >= 500));
+		out.println(line(ROW_FIFTY + " users/s", fifty == null ? null : fifty.usersPerSecond(), ">= 200", fifty != null
+				&& fifty.usersPerSecond() >= 200));
+		double rate429 = rate == null || rate.spotCalls() == 0 ? Double.NaN
+				: 100.0 * rate.calls429() / rate.spotCalls();
+		out.println(line(ROW_RATE + " allowed rate %", share == null ? null : share.usersPerSecond() * 100, ">= 90",
+				share != null && share.usersPerSecond() >= 0.9));
+		out.println(line(ROW_RATE + " 429 %", rate == null ? null : rate429, "<= 1", rate != null && rate429 <= 1));
+		out.println(line(ROW_IDLE + " e2e p50 ms", idle == null ? null : idle.e2e().p50(), "<= 150",
+				idle != null && idle.e2e().p50() <= 150));
+		out.println(line(ROW_IDLE + " e2e p99 ms", idle == null ? null : idle.e2e().p99(), "<= 1000",
+				idle != null && idle.e2e().p99() <= 1000));
+		if (!problems.isEmpty()) {
+			out.println("Problems:");
+			problems.forEach(p -> out.println("  - " + p));
+		}
+		out.flush();
+	}
+
+	private static String line(String what, Double value, String target, boolean met) {
+		if (value == null) {
+			return String.format(Locale.ROOT, "  %-42s %12s   target %-8s", what, "not run", target);
+		}
+		return String.format(Locale.ROOT, "  %-42s %12.1f   target %-8s %s", what, value, target,
+				met ? "met" : "MISSED");
+	}
+
+	private static String millis(double ms) {
+		return Double.isNaN(ms) ? "n/a" : String.format(Locale.ROOT, "%.0f ms", ms);
+	}
+
+	private void progress(String message) {
+		System.err.println("[pipeline-bench] " + message);
+	}
+
+	private static void acquire(Semaphore semaphore) {
+		try {
+			semaphore.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static final java.util.concurrent.atomic.AtomicBoolean HOOK_INSTALLED =
+			new java.util.concurrent.atomic.AtomicBoolean();
+
+	private static void installShutdownHook() {
+		if (!HOOK_INSTALLED.compareAndSet(false, true)) {
+			return;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			for (Process process : List.copyOf(IngressProcess.RUNNING)) {
+				process.destroy();
+				try {
+					if (!process.waitFor(10, TimeUnit.SECONDS)) {
+						process.destroyForcibly();
+					}
+				}
+				catch (InterruptedException ex) {
+					process.destroyForcibly();
+				}
+			}
+		}, "pipeline-benchmark-shutdown"));
+	}
+
+}
