@@ -25,8 +25,8 @@ class ProcessesTest {
         } finally {
             Processes.terminate(child.toHandle(), Duration.ofSeconds(5));
         }
-        assertThat(child.isAlive()).isFalse();
-        assertThat(Processes.withArgument(marker)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !child.isAlive());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Processes.withArgument(marker).isEmpty());
     }
 
     @Test

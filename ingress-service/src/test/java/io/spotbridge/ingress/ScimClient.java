@@ -18,7 +18,8 @@ public final class ScimClient {
 	public static ScimClient of(int port, String token) {
 		WebTestClient client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port + "/scim/v2")
-			.responseTimeout(Duration.ofSeconds(30))
+			// Okta gives a SCIM call 60 s before it drops the connection
+			.responseTimeout(Duration.ofSeconds(60))
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.defaultHeader(HttpHeaders.ACCEPT, "application/scim+json")
 			.defaultHeader(HttpHeaders.USER_AGENT, "Okta SCIM Client 1.0.0")

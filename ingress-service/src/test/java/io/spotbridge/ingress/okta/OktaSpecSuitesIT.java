@@ -118,7 +118,8 @@ class OktaSpecSuitesIT {
 
 	private HttpResponse<String> send(String method, String url, String body)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+		// Okta gives a SCIM call 60 s before it drops the connection
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + TOKEN)
 			.header("Accept", "application/scim+json");
 		if (body == null) {
