@@ -85,7 +85,7 @@ class EndToEndIT {
 				"--server.port=" + scimPort, "--management.server.port=" + managementPort,
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--bridge.spot-token=" + token,
 				"--bridge.rate-limit.requests-per-second=0", "--bridge.topics.user-events=" + setup.userEvents(),
-				"--bridge.topics.group-events=" + setup.userEvents().replace("user-events", "group-events"),
+				"--bridge.topics.group-events=" + setup.groupEvents(),
 				"--bridge.topics.partitions=3"));
 		ingress = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(ingressLog.toFile()))
@@ -209,6 +209,108 @@ class EndToEndIT {
 		assertThat(user.withSameEmail()).isEqualTo(1);
 	}
 
+	@Test
+	void oktaGroupPushCreatesTheSpotGroupWithItsMembers() {
+		String ada = email("ada-g");
+		String bob = email("bob-g");
+		String adaId = scimId(created(createUser(ada, "Viewer", null)));
+		String bobId = scimId(created(createUser(bob, "Viewer", null)));
+		String name = "Engineers " + UUID.randomUUID().toString().substring(0, 8);
+
+		HttpResponse<String> pushed = scim("POST", "/Groups", """
+				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s",
+				 "members":[{"value":"%s","display":"%s"},{"value":"%s","display":"%s"}]}"""
+			.formatted(name, adaId, ada, bobId, bob), null);
+
+		assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+		awaitGroupMembers(name, ada, bob);
+	}
+
+	@Test
+	void oktaGroupMembershipChangesByPatchAndPutFollowInSpot() {
+		String ada = email("ada-m");
+		String bob = email("bob-m");
+		String carol = email("carol-m");
+		String adaId = scimId(created(createUser(ada, "Viewer", null)));
+		String bobId = scimId(created(createUser(bob, "Viewer", null)));
+		String carolId = scimId(created(createUser(carol, "Viewer", null)));
+		String name = "Team " + UUID.randomUUID().toString().substring(0, 8);
+		String groupId = scimId(created(scim("POST", "/Groups", """
+				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","members":[]}"""
+			.formatted(name), null)));
+		String spotGroupId = awaitGroupMembers(name).id();
+
+		assertThat(patchGroup(groupId, """
+				{"op":"add","path":"members","value":[{"value":"%s"},{"value":"%s"}]}""".formatted(adaId, bobId)))
+			.isIn(200, 204);
+		awaitGroupMembers(name, ada, bob);
+
+		assertThat(patchGroup(groupId, """
+				{"op":"remove","path":"members[value eq \\\"%s\\\"]"}""".formatted(adaId))).isIn(200, 204);
+		awaitGroupMembers(name, bob);
+
+		assertThat(patchGroup(groupId, """
+				{"op":"replace","path":"members","value":[{"value":"%s"}]}""".formatted(carolId))).isIn(200, 204);
+		awaitGroupMembers(name, carol);
+
+		HttpResponse<String> put = scim("PUT", "/Groups/" + groupId, """
+				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"id":"%s","displayName":"%s renamed",
+				 "members":[{"value":"%s"},{"value":"%s"}]}""".formatted(groupId, name, adaId, carolId), null);
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+		assertThat(awaitGroupMembers(name + " renamed", ada, carol).id()).isEqualTo(spotGroupId);
+
+		assertThat(scim("DELETE", "/Groups/" + groupId, "", null).statusCode()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> spot.groups(token).stream().noneMatch(group -> group.id().equals(spotGroupId)));
+	}
+
+	@Test
+	void twentyConcurrentOktaPatchesAddingDifferentMembersAllLandInTheSpotGroup() throws Exception {
+		List<String> emails = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String email = email("member" + i);
+			emails.add(email);
+			ids.add(scimId(created(createUser(email, "Viewer", null))));
+		}
+		String name = "Crowd " + UUID.randomUUID().toString().substring(0, 8);
+		String groupId = scimId(created(scim("POST", "/Groups", """
+				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","members":[]}"""
+			.formatted(name), null)));
+
+		List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> patches = new ArrayList<>();
+		for (String id : ids) {
+			patches.add(HTTP.sendAsync(scimRequest("PATCH", "/Groups/" + groupId, """
+					{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+					 "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(id), null),
+					HttpResponse.BodyHandlers.ofString()));
+		}
+		for (var patch : patches) {
+			HttpResponse<String> answer = patch.get(60, TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).as(answer.body()).isIn(200, 204);
+		}
+
+		awaitGroupMembers(name, emails.toArray(String[]::new));
+	}
+
+	/** Waits until the Spot group of that name has exactly the Spot users of these emails as members. */
+	private static SpotApi.SpotGroupView awaitGroupMembers(String name, String... emails) {
+		return await("Spot group " + name).atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> spot.groupNamed(token, name), group -> group.isPresent()
+					&& group.get().userIds().size() == emails.length
+					&& group.get().userIds().equals(spot.userIdsOf(token, emails)))
+			.get();
+	}
+
+	private static int patchGroup(String id, String operation) {
+		HttpResponse<String> answer = scim("PATCH", "/Groups/" + id, """
+				{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[%s]}""".formatted(operation),
+				null);
+		return answer.statusCode();
+	}
+
 	private static SpotUserView awaitPolicies(String email, List<String> policies) {
 		return await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
@@ -248,6 +350,10 @@ class EndToEndIT {
 	}
 
 	private static HttpResponse<String> scim(String method, String path, String body, String correlationId) {
+		return send(scimRequest(method, path, body, correlationId));
+	}
+
+	private static HttpRequest scimRequest(String method, String path, String body, String correlationId) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + scimPort + "/scim/v2" + path))
 			.timeout(Duration.ofSeconds(30))
 			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -258,7 +364,7 @@ class EndToEndIT {
 		if (correlationId != null) {
 			request.header("X-Correlation-Id", correlationId);
 		}
-		return send(request.build());
+		return request.build();
 	}
 
 	private static List<UserEvent> eventsOf(String scimId) {

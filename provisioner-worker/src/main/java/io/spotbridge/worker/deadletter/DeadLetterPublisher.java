@@ -3,8 +3,10 @@ package io.spotbridge.worker.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import io.spotbridge.worker.system.TopicProperties;
+import io.spotbridge.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -27,22 +29,16 @@ public class DeadLetterPublisher {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final String topic;
+	private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
 
-	private volatile int partitions = -1;
-
-	DeadLetterPublisher(KafkaTemplate<String, byte[]> kafka, TopicProperties topics) {
+	DeadLetterPublisher(KafkaTemplate<String, byte[]> kafka) {
 		this.kafka = kafka;
-		this.topic = topics.userDeadLetters();
-	}
-
-	public String topic() {
-		return topic;
 	}
 
 	public Mono<Void> publish(ConsumerRecord<String, byte[]> original, Throwable cause, int attempts,
 			Instant firstFailure) {
-		return partitionCount().flatMap(count -> {
+		String topic = Topics.deadLetterTopic(original.topic());
+		return partitionCount(topic).flatMap(count -> {
 			RecordHeaders headers = new RecordHeaders();
 			for (Header header : original.headers()) {
 				if (!DeadLetterHeaders.ALL.contains(header.key())) {
@@ -63,14 +59,18 @@ public class DeadLetterPublisher {
 		}).then();
 	}
 
-	private Mono<Integer> partitionCount() {
-		if (partitions > 0) {
-			return Mono.just(partitions);
+	private Mono<Integer> partitionCount(String topic) {
+		Integer known = partitions.get(topic);
+		if (known != null) {
+			return Mono.just(known);
 		}
 		return Mono.fromCallable(() -> {
 			List<org.apache.kafka.common.PartitionInfo> infos = kafka.partitionsFor(topic);
-			partitions = infos == null || infos.isEmpty() ? -1 : infos.size();
-			return Math.max(partitions, 0);
+			if (infos == null || infos.isEmpty()) {
+				return 0;
+			}
+			partitions.put(topic, infos.size());
+			return infos.size();
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 

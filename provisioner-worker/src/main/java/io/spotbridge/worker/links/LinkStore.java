@@ -3,10 +3,13 @@ package io.spotbridge.worker.links;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,11 +32,15 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The links of every user, in memory, rebuilt from the compacted links topic at start and then kept current by
- * tailing it (so links written by another worker replica before a rebalance are seen too). It reads all partitions
- * without a consumer group. Until it has read up to the end offsets seen at start, {@link #isCaughtUp()} is false:
- * readiness is DOWN and the event consumer does not start, so the version fence never works from a partial map.
- * Per key the link with the highest applied version wins.
+ * The links of every user and group, in memory, rebuilt from the compacted links topics at start and then kept current
+ * by tailing them (so links written by another worker replica before a rebalance are seen too). It reads all
+ * partitions without a consumer group. Until it has read up to the end offsets seen at start, {@link #isCaughtUp()} is
+ * false: readiness is DOWN and the event consumer does not start, so the version fence never works from a partial
+ * map. Per key the link with the highest applied version wins.
+ *
+ * <p>
+ * It also answers which groups list a user, and tells its listeners when a user's Spot user appears, changes or
+ * disappears (whether this replica wrote the link or another one did), so that group memberships follow.
  */
 @Component
 public class LinkStore implements SmartLifecycle {
@@ -47,7 +54,16 @@ public class LinkStore implements SmartLifecycle {
 
 	private final String topic;
 
+	private final String groupTopic;
+
 	private final Map<String, UserLink> links = new ConcurrentHashMap<>();
+
+	private final Map<String, GroupLink> groupLinks = new ConcurrentHashMap<>();
+
+	/** user key -> keys of the groups whose newest link lists the user; guarded by itself */
+	private final Map<String, Set<String>> groupsByMember = new HashMap<>();
+
+	private final List<java.util.function.Consumer<EventKey>> spotUserListeners = new CopyOnWriteArrayList<>();
 
 	private final List<Runnable> caughtUpListeners = new CopyOnWriteArrayList<>();
 
@@ -63,11 +79,15 @@ public class LinkStore implements SmartLifecycle {
 
 	private Thread thread;
 
-	LinkStore(ConsumerFactory<String, byte[]> consumerFactory, TopicProperties topics, MeterRegistry registry) {
+	public LinkStore(ConsumerFactory<String, byte[]> consumerFactory, TopicProperties topics, MeterRegistry registry) {
 		this.consumerFactory = consumerFactory;
 		this.topic = topics.userLinks();
+		this.groupTopic = topics.groupLinks();
 		Gauge.builder("bridge.worker.links.size", links, Map::size)
 			.description("Users the worker has a link for (including deleted ones)")
+			.register(registry);
+		Gauge.builder("bridge.worker.group.links.size", groupLinks, Map::size)
+			.description("Groups the worker has a link for (including deleted ones)")
 			.register(registry);
 	}
 
@@ -75,10 +95,75 @@ public class LinkStore implements SmartLifecycle {
 		return Optional.ofNullable(links.get(key.toString()));
 	}
 
+	public Optional<GroupLink> findGroup(EventKey key) {
+		return Optional.ofNullable(groupLinks.get(key.toString()));
+	}
+
+	/** The Spot user id a SCIM user is linked to now, if it has one. */
+	public Optional<String> spotUserOf(EventKey user) {
+		return find(user).flatMap(UserLink::spotUser);
+	}
+
+	/** The keys of the groups whose newest link lists the user. */
+	public Set<EventKey> groupsListing(EventKey user) {
+		synchronized (groupsByMember) {
+			Set<String> groups = groupsByMember.getOrDefault(user.toString(), Set.of());
+			Set<EventKey> keys = new HashSet<>();
+			groups.forEach(group -> keys.add(EventKey.parse(group)));
+			return keys;
+		}
+	}
+
+	/** Every group link (a snapshot, in no particular order). */
+	public List<GroupLink> groups() {
+		return List.copyOf(groupLinks.values());
+	}
+
+	/**
+	 * Calls the listener with the key of a user whose Spot user id changed (created, re-created, deleted), once the
+	 * store has caught up; on the thread that applied the link.
+	 */
+	public void onSpotUserChange(java.util.function.Consumer<EventKey> listener) {
+		spotUserListeners.add(listener);
+	}
+
 	/** Keeps the link unless the store already has one with a higher applied version. */
 	public void apply(UserLink link) {
-		links.merge(link.key().toString(), link, (current, candidate) -> candidate.supersedes(current) ? candidate
-				: current);
+		UserLink[] previous = new UserLink[1];
+		UserLink kept = links.merge(link.key().toString(), link, (current, candidate) -> {
+			previous[0] = current;
+			return candidate.supersedes(current) ? candidate : current;
+		});
+		boolean changed = kept == link
+				&& (previous[0] == null ? kept.spotUser().isPresent() : !previous[0].spotUserId().equals(kept.spotUserId()));
+		if (changed && caughtUp) {
+			spotUserListeners.forEach(listener -> listener.accept(link.key()));
+		}
+	}
+
+	/** Keeps the group link unless the store already has one with a higher applied version. */
+	public void apply(GroupLink link) {
+		synchronized (groupsByMember) {
+			GroupLink current = groupLinks.get(link.key().toString());
+			if (current != null && !link.supersedes(current)) {
+				return;
+			}
+			groupLinks.put(link.key().toString(), link);
+			String group = link.key().toString();
+			if (current != null) {
+				current.members().forEach(member -> {
+					Set<String> groups = groupsByMember.get(current.memberKey(member).toString());
+					if (groups != null && groups.remove(group) && groups.isEmpty()) {
+						groupsByMember.remove(current.memberKey(member).toString());
+					}
+				});
+			}
+			if (link.spotGroup().isPresent()) {
+				link.members()
+					.forEach(member -> groupsByMember.computeIfAbsent(link.memberKey(member).toString(),
+							key -> new HashSet<>()).add(group));
+			}
+		}
 	}
 
 	public boolean isCaughtUp() {
@@ -148,7 +233,8 @@ public class LinkStore implements SmartLifecycle {
 		while (running) {
 			try (Consumer<String, byte[]> c = consumerFactory.createConsumer(null, "link-store", null, overrides())) {
 				consumer = c;
-				List<TopicPartition> partitions = partitions(c);
+				List<TopicPartition> partitions = new ArrayList<>(partitions(c, topic));
+				partitions.addAll(partitions(c, groupTopic));
 				c.assign(partitions);
 				c.seekToBeginning(partitions);
 				Map<TopicPartition, Long> end = caughtUp ? Map.of() : Map.copyOf(c.endOffsets(partitions));
@@ -171,7 +257,7 @@ public class LinkStore implements SmartLifecycle {
 		}
 	}
 
-	private void markCaughtUp(Duration took) {
+	void markCaughtUp(Duration took) {
 		List<Runnable> listeners;
 		synchronized (caughtUpListeners) {
 			rebuildTime = took;
@@ -179,8 +265,8 @@ public class LinkStore implements SmartLifecycle {
 			listeners = new ArrayList<>(caughtUpListeners);
 			caughtUpListeners.clear();
 		}
-		log.info("Link store caught up: {} links from {} records in {} ms", links.size(), recordsRead.get(),
-				took.toMillis());
+		log.info("Link store caught up: {} user links and {} group links from {} records in {} ms", links.size(),
+				groupLinks.size(), recordsRead.get(), took.toMillis());
 		listeners.forEach(Runnable::run);
 	}
 
@@ -190,7 +276,12 @@ public class LinkStore implements SmartLifecycle {
 			return;
 		}
 		try {
-			apply(LinkCodec.decode(record.key(), record.value()));
+			if (record.topic().equals(groupTopic)) {
+				apply(LinkCodec.decodeGroup(record.key(), record.value()));
+			}
+			else {
+				apply(LinkCodec.decode(record.key(), record.value()));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			log.warn("Skipping unreadable link at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
@@ -206,7 +297,7 @@ public class LinkStore implements SmartLifecycle {
 		return overrides;
 	}
 
-	private List<TopicPartition> partitions(Consumer<String, byte[]> c) {
+	private List<TopicPartition> partitions(Consumer<String, byte[]> c, String topic) {
 		while (running) {
 			List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
 			if (infos != null && !infos.isEmpty()) {

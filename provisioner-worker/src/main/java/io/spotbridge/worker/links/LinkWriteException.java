@@ -4,7 +4,11 @@ package io.spotbridge.worker.links;
 public class LinkWriteException extends RuntimeException {
 
 	public LinkWriteException(UserLink link, Throwable cause) {
-		super("could not write the link of " + link.key() + ": " + rootMessage(cause), cause);
+		this(link.key(), cause);
+	}
+
+	public LinkWriteException(io.spotbridge.model.EventKey key, Throwable cause) {
+		super("could not write the link of " + key + ": " + rootMessage(cause), cause);
 	}
 
 	private static String rootMessage(Throwable error) {

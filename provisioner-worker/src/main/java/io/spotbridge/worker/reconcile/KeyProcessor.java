@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.spotbridge.model.EventKey;
+import io.spotbridge.model.GroupEvent;
 import io.spotbridge.model.LifecycleEvent;
 import io.spotbridge.model.UserEvent;
+import io.spotbridge.worker.groups.GroupReconciler;
 import io.spotbridge.worker.deadletter.DeadLetterPublisher;
 import io.spotbridge.worker.spot.RateLimitedException;
 import io.spotbridge.worker.spot.SpotProperties;
@@ -20,7 +22,7 @@ import reactor.util.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one unit of a batch to its end: applies the user's newest event with retries, dead-letters what can never be
+ * Runs one unit of a batch to its end: applies the user's (or group's) newest event with retries, dead-letters what can never be
  * applied, and defers (never dead-letters) what fails for reasons that go away: transient errors past the retry
  * budget, an open breaker, a rejected token.
  */
@@ -32,6 +34,8 @@ class KeyProcessor {
 	private static final Duration BLOCKED_RECHECK = Duration.ofMillis(500);
 
 	private final UserReconciler users;
+
+	private final GroupReconciler groups;
 
 	private final DeadLetterPublisher deadLetters;
 
@@ -45,10 +49,11 @@ class KeyProcessor {
 
 	private final RecentDeadLetters recent;
 
-	KeyProcessor(UserReconciler users, DeadLetterPublisher deadLetters, EventMetrics metrics, RetryProperties retry,
+	KeyProcessor(UserReconciler users, GroupReconciler groups, DeadLetterPublisher deadLetters, EventMetrics metrics, RetryProperties retry,
 			SpotProperties spot, Clock clock, RecentDeadLetters recent) {
 		this.recent = recent;
 		this.users = users;
+		this.groups = groups;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 		this.retry = retry;
@@ -104,8 +109,10 @@ class KeyProcessor {
 		if (event instanceof UserEvent user) {
 			return users.reconcile(user, index, fresh);
 		}
-		return Mono.error(new UnprocessableEventException(
-				event.type() + " on the user topic: this worker applies user events only"));
+		if (event instanceof GroupEvent group) {
+			return groups.reconcile(group);
+		}
+		return Mono.error(new UnprocessableEventException(event.type() + " is not an event this worker applies"));
 	}
 
 	private Mono<ItemResult> failed(KeyWork work, OrgUserIndex index, int attempt, Instant firstFailure,

@@ -7,12 +7,12 @@ import java.util.Set;
 import io.spotbridge.worker.tenants.PolicyGrant;
 
 /** Compares policy mappings as Spot keeps them: order of grants and of account ids does not matter. */
-final class SpotPolicies {
+public final class SpotPolicies {
 
 	private SpotPolicies() {
 	}
 
-	static boolean same(List<PolicyGrant> actual, List<PolicyGrant> desired) {
+	public static boolean same(List<PolicyGrant> actual, List<PolicyGrant> desired) {
 		return normalize(actual).equals(normalize(desired));
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The consumer group on the user events. It starts only once the {@link LinkStore} has caught up (the version fence
+ * The consumer group on the user and group events (one container for both topics: the same batches, retries, pauses,
+ * dead letters and commits apply to either; a key is a user or a group). It starts only once the {@link LinkStore} has caught up (the version fence
  * needs every link), and on stop abandons the batches in progress (uncommitted, they are delivered again) before the
  * container stops.
  */
@@ -42,7 +43,7 @@ public class UserEventsConsumer implements SmartLifecycle {
 			BatchProcessor processor, PendingEvents pending, ApplicationEventPublisher events) {
 		this.links = links;
 		this.processor = processor;
-		ContainerProperties properties = new ContainerProperties(topics.userEvents());
+		ContainerProperties properties = new ContainerProperties(topics.eventTopics().toArray(String[]::new));
 		properties.setGroupId(consumer.groupId());
 		properties.setClientId("provisioner-worker");
 		properties.setAckMode(ContainerProperties.AckMode.MANUAL);
@@ -91,7 +92,7 @@ public class UserEventsConsumer implements SmartLifecycle {
 		links.whenCaughtUp(() -> {
 			synchronized (this) {
 				if (running && !container.isRunning()) {
-					log.info("Links loaded; consuming {}", container.getContainerProperties().getTopics());
+					log.info("Links loaded; consuming {}", java.util.Arrays.toString(container.getContainerProperties().getTopics()));
 					container.start();
 				}
 			}

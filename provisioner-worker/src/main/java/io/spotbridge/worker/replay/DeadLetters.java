@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ import io.spotbridge.model.EventCodec;
 import io.spotbridge.model.EventKey;
 import io.spotbridge.model.LifecycleEvent;
 import io.spotbridge.worker.deadletter.DeadLetterHeaders;
+import io.spotbridge.model.Topics;
+import io.spotbridge.worker.links.GroupLink;
 import io.spotbridge.worker.links.LinkStore;
 import io.spotbridge.worker.links.UserLink;
 import io.spotbridge.worker.system.TopicProperties;
@@ -35,8 +38,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the dead-letter topic from the beginning (assigned partitions, no consumer group) and tells for each dead
- * letter whether it is superseded: a newer version of the user is on the events topic, the link store shows that the
+ * Reads the dead-letter topics (users' and groups') from the beginning (assigned partitions, no consumer group) and
+ * tells for each dead letter whether it is superseded: a newer version of the user or group is on its events topic, the link store shows that the
  * worker applied this version or a newer one, or the letter was already replayed (a replay of it, with a higher replay
  * count, is on the events topic or came back as a later dead letter). Also keeps the dead-letter gauges.
  */
@@ -87,21 +90,28 @@ public class DeadLetters {
 		return all.stream().filter(letter -> filter.matches(letter.view())).toList();
 	}
 
-	public String topicName() {
-		return topics.userDeadLetters();
-	}
-
 	/** Recomputes the depth and oldest-age gauges. */
 	public void refreshMetrics() {
 		updateGauges(readAll());
 	}
 
 	private List<Letter> readAll() {
-		List<ConsumerRecord<String, byte[]>> letters = read(topics.userDeadLetters());
+		List<Letter> result = new ArrayList<>();
+		for (String events : topics.eventTopics()) {
+			result.addAll(readAll(events, Topics.deadLetterTopic(events)));
+		}
+		return result;
+	}
+
+	private List<Letter> readAll(String eventsTopic, String deadLetterTopic) {
+		List<ConsumerRecord<String, byte[]>> letters = read(deadLetterTopic);
+		if (letters.isEmpty()) {
+			return List.of();
+		}
 		// per key: the newest version on the events topic, and per key+version the highest replay count seen there
 		Map<String, Long> newestVersion = new HashMap<>();
 		Map<String, Integer> replays = new HashMap<>();
-		for (ConsumerRecord<String, byte[]> event : read(topics.userEvents())) {
+		for (ConsumerRecord<String, byte[]> event : read(eventsTopic)) {
 			long version = version(event);
 			if (event.key() == null || version < 0) {
 				continue;
@@ -152,8 +162,10 @@ public class DeadLetters {
 					|| replays.getOrDefault(record.key() + "@" + version, 0) > replayCount;
 			if (!superseded && key != null) {
 				long fence = version;
-				superseded = links.find(key).map(UserLink::appliedVersion).filter(applied -> applied >= fence)
-					.isPresent();
+				boolean group = record.topic().equals(topics.groupDeadLetters());
+				Optional<Long> applied = group ? links.findGroup(key).map(GroupLink::appliedVersion)
+						: links.find(key).map(UserLink::appliedVersion);
+				superseded = applied.filter(version1 -> version1 >= fence).isPresent();
 			}
 		}
 		return new DeadLetter(tenant, userId, type == null ? "?" : type, version,
@@ -161,7 +173,7 @@ public class DeadLetters {
 				orEmpty(header(record, DeadLetterHeaders.EXCEPTION_MESSAGE)),
 				parseInt(header(record, DeadLetterHeaders.ATTEMPTS)),
 				instant(header(record, DeadLetterHeaders.FIRST_FAILURE), record.timestamp()), replayCount, superseded,
-				record.partition(), record.offset());
+				record.topic(), record.partition(), record.offset());
 	}
 
 	private void updateGauges(List<Letter> all) {

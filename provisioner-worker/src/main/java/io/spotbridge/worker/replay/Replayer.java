@@ -39,7 +39,7 @@ public class Replayer {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final String topic;
+	private final TopicProperties topics;
 
 	private final ReplayProperties properties;
 
@@ -51,7 +51,7 @@ public class Replayer {
 			ReplayProperties properties, Clock clock, MeterRegistry registry) {
 		this.deadLetters = deadLetters;
 		this.kafka = kafka;
-		this.topic = topics.userEvents();
+		this.topics = topics;
 		this.properties = properties;
 		this.clock = clock;
 		this.registry = registry;
@@ -96,7 +96,7 @@ public class Replayer {
 				sleepUntil(nextSend);
 				nextSend = System.nanoTime() + pauseNanos;
 				try {
-					send(letter.record(), view.replayCount() + 1, by);
+					String topic = send(letter.record(), view.replayCount() + 1, by);
 					outcome = "replayed";
 					detail = "re-published to " + topic + " as replay " + (view.replayCount() + 1);
 					replayed++;
@@ -110,7 +110,7 @@ public class Replayer {
 			items.add(new ReplaySummary.Item(view.tenant(), view.userId(), view.version(), view.partition(),
 					view.offset(), outcome, detail));
 			log.info("Replay{} by {} at {}: dead letter {}/{}@{} ({} v{} of {}, {}) -> {}: {}", dryRun ? " (dry run)" : "",
-					by, clock.instant(), deadLetters.topicName(), view.partition(), view.offset(), view.eventType(),
+					by, clock.instant(), view.topic(), view.partition(), view.offset(), view.eventType(),
 					view.version(), view.key(), view.errorClass(), outcome, detail);
 			if (!dryRun) {
 				Counter.builder("bridge.worker.replays")
@@ -130,7 +130,10 @@ public class Replayer {
 		return summary;
 	}
 
-	private void send(ConsumerRecord<String, byte[]> original, int count, String by) {
+	/** Re-publishes the dead letter to the events topic it came from; answers that topic. */
+	private String send(ConsumerRecord<String, byte[]> original, int count, String by) {
+		String topic = topics.eventsTopicOf(original.topic())
+			.orElseThrow(() -> new IllegalStateException(original.topic() + " is not a dead-letter topic of the worker"));
 		RecordHeaders headers = new RecordHeaders();
 		for (Header header : original.headers()) {
 			if (!DeadLetterHeaders.ALL.contains(header.key()) && !ReplayHeaders.ALL.contains(header.key())) {
@@ -144,6 +147,7 @@ public class Replayer {
 				headers);
 		try {
 			kafka.send(record).get(30, TimeUnit.SECONDS);
+			return topic;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

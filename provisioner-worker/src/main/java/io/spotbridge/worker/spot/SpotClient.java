@@ -20,7 +20,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Spot's organization user API for one tenant (its token and base URL), non-blocking. Every call passes the tenant's
+ * Spot's organization user and user-group API for one tenant (its token and base URL), non-blocking. Every call passes the tenant's
  * {@link TenantGuard}; failures arrive as the {@link SpotException} subclasses {@link SpotErrors} classifies them into.
  */
 public class SpotClient {
@@ -42,8 +42,25 @@ public class SpotClient {
 
 	public static final String LIST_ACCOUNTS = "GET /setup/account";
 
+	public static final String LIST_GROUPS = "GET /setup/access/userGroup";
+
+	public static final String CREATE_GROUP = "POST /setup/access/userGroup";
+
+	public static final String GET_GROUP = "GET /setup/access/userGroup/{userGroupId}";
+
+	public static final String UPDATE_GROUP = "PUT /setup/access/userGroup/{userGroupId}";
+
+	public static final String DELETE_GROUP = "DELETE /setup/access/userGroup/{userGroupId}";
+
+	public static final String MAP_GROUP_USERS = "PUT /setup/access/userGroup/{userGroupId}/userMapping";
+
+	public static final String MAP_GROUP_POLICIES = "PUT /setup/access/userGroup/{userGroupId}/policyMapping";
+
 	public static final List<String> ROUTES = List.of(CREATE_USER, LIST_USERS, GET_USER, DELETE_USER, MAP_POLICIES,
-			LIST_ACCOUNTS);
+			LIST_ACCOUNTS, LIST_GROUPS, CREATE_GROUP, GET_GROUP, UPDATE_GROUP, DELETE_GROUP, MAP_GROUP_USERS,
+			MAP_GROUP_POLICIES);
+
+	private static final String GROUP_URI = "/setup/access/userGroup/{userGroupId}";
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -117,12 +134,71 @@ public class SpotClient {
 
 	/** {@code PUT /setup/user/{userId}/policyMapping}: the user's policies become exactly these. */
 	public Mono<Void> mapPolicies(String userId, List<PolicyGrant> policies) {
+		return call(MAP_POLICIES, HttpMethod.PUT, "/setup/user/{userId}/policyMapping", policiesBody(policies), userId)
+			.then();
+	}
+
+	/** {@code GET /setup/access/userGroup}: every user group of the organization. */
+	public Mono<List<SpotGroup>> listGroups() {
+		return call(LIST_GROUPS, HttpMethod.GET, "/setup/access/userGroup", NO_BODY).map(response -> {
+			List<SpotGroup> groups = new ArrayList<>();
+			response.path("items").forEach(item -> groups.add(parseGroup(item)));
+			return groups;
+		});
+	}
+
+	/** {@code GET /setup/access/userGroup/{id}}; fails with {@link SpotNotFoundException} when the group is gone. */
+	public Mono<SpotGroup> getGroup(String groupId) {
+		return call(GET_GROUP, HttpMethod.GET, GROUP_URI, NO_BODY, groupId)
+			.map(response -> parseGroup(firstItem(response, GET_GROUP)));
+	}
+
+	/** {@code POST /setup/access/userGroup} without members or policies; answers the new group's id. */
+	public Mono<String> createGroup(String name, String description) {
+		Map<String, Object> group = new LinkedHashMap<>();
+		group.put("name", name);
+		group.put("description", description);
+		return call(CREATE_GROUP, HttpMethod.POST, "/setup/access/userGroup", json(Map.of("userGroup", group)))
+			.map(response -> {
+				String id = firstItem(response, CREATE_GROUP).path("id").asString("");
+				if (id.isEmpty()) {
+					throw new TransientSpotException(CREATE_GROUP, 200, "Spot's answer to " + CREATE_GROUP + " has no id");
+				}
+				return id;
+			});
+	}
+
+	/** {@code PUT /setup/access/userGroup/{id}} with only the name: renames the group. */
+	public Mono<Void> renameGroup(String groupId, String name) {
+		return call(UPDATE_GROUP, HttpMethod.PUT, GROUP_URI, json(Map.of("userGroup", Map.of("name", name))), groupId)
+			.then();
+	}
+
+	/** {@code DELETE /setup/access/userGroup/{id}}; a group that is already gone counts as deleted. */
+	public Mono<Void> deleteGroup(String groupId) {
+		return call(DELETE_GROUP, HttpMethod.DELETE, GROUP_URI, NO_BODY, groupId)
+			.onErrorResume(SpotNotFoundException.class, gone -> Mono.empty())
+			.then();
+	}
+
+	/** {@code PUT /setup/access/userGroup/{id}/userMapping}: the group's members become exactly these users. */
+	public Mono<Void> mapGroupUsers(String groupId, List<String> userIds) {
+		return call(MAP_GROUP_USERS, HttpMethod.PUT, GROUP_URI + "/userMapping", json(Map.of("userIds", userIds)),
+				groupId)
+			.then();
+	}
+
+	/** {@code PUT /setup/access/userGroup/{id}/policyMapping}: the group's policies become exactly these. */
+	public Mono<Void> mapGroupPolicies(String groupId, List<PolicyGrant> policies) {
+		return call(MAP_GROUP_POLICIES, HttpMethod.PUT, GROUP_URI + "/policyMapping", policiesBody(policies), groupId)
+			.then();
+	}
+
+	private static byte[] policiesBody(List<PolicyGrant> policies) {
 		List<Map<String, Object>> grants = policies.stream()
 			.map(grant -> Map.<String, Object>of("policyId", grant.policyId(), "accountIds", grant.accountIds()))
 			.toList();
-		return call(MAP_POLICIES, HttpMethod.PUT, "/setup/user/{userId}/policyMapping",
-				json(Map.of("policies", grants)), userId)
-			.then();
+		return json(Map.of("policies", grants));
 	}
 
 	/**
@@ -189,6 +265,25 @@ public class SpotClient {
 	}
 
 	private static SpotUser parseUser(JsonNode item) {
+		return new SpotUser(item.path("userId").asString(""), item.path("email").asString(""), parsePolicies(item));
+	}
+
+	/** Members come as {@code userIds} or as {@code users[].userId} (Spot's read model); either is accepted. */
+	private static SpotGroup parseGroup(JsonNode item) {
+		List<String> members = new ArrayList<>();
+		JsonNode ids = item.path("userIds");
+		if (ids.isArray()) {
+			ids.forEach(id -> members.add(id.asString("")));
+		}
+		else {
+			item.path("users").forEach(user -> members.add(user.path("userId").asString("")));
+		}
+		members.removeIf(String::isEmpty);
+		return new SpotGroup(item.path("id").asString(""), item.path("name").asString(""), members,
+				parsePolicies(item));
+	}
+
+	private static List<PolicyGrant> parsePolicies(JsonNode item) {
 		List<PolicyGrant> policies = new ArrayList<>();
 		item.path("policies").forEach(policy -> {
 			List<String> accounts = new ArrayList<>();
@@ -198,7 +293,7 @@ public class SpotClient {
 				policies.add(new PolicyGrant(policyId, accounts));
 			}
 		});
-		return new SpotUser(item.path("userId").asString(""), item.path("email").asString(""), policies);
+		return policies;
 	}
 
 	private static byte[] json(Object body) {

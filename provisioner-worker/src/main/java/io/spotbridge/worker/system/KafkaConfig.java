@@ -21,12 +21,13 @@ class KafkaConfig {
 
 	@Bean
 	KafkaAdmin.NewTopics workerTopics(TopicProperties topics) {
-		NewTopic deadLetters = TopicBuilder.name(topics.userDeadLetters())
-			.partitions(topics.partitions())
-			.replicas(topics.replicationFactor())
-			.build();
-		return new KafkaAdmin.NewTopics(compacted(topics.userEvents(), topics), compacted(topics.userLinks(), topics),
-				deadLetters);
+		return new KafkaAdmin.NewTopics(compacted(topics.userEvents(), topics), compacted(topics.groupEvents(), topics),
+				compacted(topics.userLinks(), topics), compacted(topics.groupLinks(), topics),
+				plain(topics.userDeadLetters(), topics), plain(topics.groupDeadLetters(), topics));
+	}
+
+	private static NewTopic plain(String name, TopicProperties topics) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
 	}
 
 	private static NewTopic compacted(String name, TopicProperties topics) {

@@ -12,14 +12,22 @@ import java.util.Objects;
  * @param apiUrl         Spot's base URL (https://api.spotinst.io in production)
  * @param roles          Okta role -> Spot access
  * @param callsPerSecond the most Spot calls per second the worker makes for this tenant
+ * @param groupPolicies  Okta group name -> the policies of the Spot user group of that name
  */
-public record TenantSettings(String name, SpotToken token, URI apiUrl, RoleMapping roles, double callsPerSecond) {
+public record TenantSettings(String name, SpotToken token, URI apiUrl, RoleMapping roles, double callsPerSecond,
+		GroupPolicies groupPolicies) {
+
+	/** A tenant without group policy mappings. */
+	public TenantSettings(String name, SpotToken token, URI apiUrl, RoleMapping roles, double callsPerSecond) {
+		this(name, token, apiUrl, roles, callsPerSecond, GroupPolicies.none());
+	}
 
 	public TenantSettings {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(apiUrl, "apiUrl");
 		Objects.requireNonNull(roles, "roles");
+		groupPolicies = groupPolicies == null ? GroupPolicies.none() : groupPolicies;
 		if (callsPerSecond <= 0) {
 			throw new IllegalArgumentException("tenant '" + name + "': calls-per-second must be positive");
 		}

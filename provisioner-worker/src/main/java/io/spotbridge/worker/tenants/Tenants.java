@@ -43,7 +43,8 @@ public class Tenants {
 		TenantsProperties.Defaults defaults = properties.defaults();
 		if (!properties.spotToken().isBlank()) {
 			tenants.put(DEFAULT, new TenantSettings(DEFAULT, SpotToken.of(properties.spotToken()),
-					url(DEFAULT, properties.spotApiUrl()), roles(defaults, null), defaults.callsPerSecond()));
+					url(DEFAULT, properties.spotApiUrl()), roles(defaults, null), defaults.callsPerSecond(),
+					groupPolicies(defaults, null)));
 		}
 		properties.tenants().forEach((name, tenant) -> {
 			if (name.contains("/") || name.isBlank()) {
@@ -51,7 +52,8 @@ public class Tenants {
 			}
 			tenants.put(name, new TenantSettings(name, token(name, tenant),
 					url(name, tenant.apiUrl() != null ? tenant.apiUrl() : defaults.apiUrl()), roles(defaults, tenant),
-					tenant.callsPerSecond() != null ? tenant.callsPerSecond() : defaults.callsPerSecond()));
+					tenant.callsPerSecond() != null ? tenant.callsPerSecond() : defaults.callsPerSecond(),
+					groupPolicies(defaults, tenant)));
 		});
 		return tenants;
 	}
@@ -85,9 +87,28 @@ public class Tenants {
 		return new RoleMapping(roles, defaultRole);
 	}
 
+	/** The defaults' group policies, with the tenant's own entries added or replacing those of the same group. */
+	private static GroupPolicies groupPolicies(TenantsProperties.Defaults defaults, TenantsProperties.Tenant tenant) {
+		Map<String, java.util.List<PolicyGrant>> byGroup = new LinkedHashMap<>();
+		java.util.List<TenantsProperties.GroupPolicy> entries = new java.util.ArrayList<>(defaults.groupPolicies());
+		if (tenant != null) {
+			entries.addAll(tenant.groupPolicies());
+		}
+		for (TenantsProperties.GroupPolicy entry : entries) {
+			if (entry.group() == null || entry.group().isBlank()) {
+				throw new IllegalArgumentException("group-policies: every entry needs a group name");
+			}
+			byGroup.put(GroupPolicies.normalize(entry.group()), grants(entry.policies()));
+		}
+		return new GroupPolicies(byGroup);
+	}
+
+	private static java.util.List<PolicyGrant> grants(java.util.List<TenantsProperties.Grant> grants) {
+		return grants.stream().map(grant -> new PolicyGrant(grant.policyId(), grant.accountIds())).toList();
+	}
+
 	private static SpotAccess access(TenantsProperties.Role role) {
-		return new SpotAccess(role.spotRole(),
-				role.policies().stream().map(grant -> new PolicyGrant(grant.policyId(), grant.accountIds())).toList());
+		return new SpotAccess(role.spotRole(), grants(role.policies()));
 	}
 
 	private static URI url(String tenant, String value) {

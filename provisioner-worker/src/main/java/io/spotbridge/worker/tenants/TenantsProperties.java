@@ -41,13 +41,16 @@ public record TenantsProperties(@DefaultValue("") String spotToken,
 	 * @param organizationAdminPolicyId the policy of the built-in Editor role; Spot does not publish the organization
 	 *                                  admin policy id, so set it for production
 	 * @param roles                     extra or replaced role mappings, by role name (case-insensitive)
+	 * @param groupPolicies             Okta group name -> policies of the Spot user group of that name
 	 */
 	public record Defaults(@DefaultValue(SPOT_API) String apiUrl, @DefaultValue("viewer") String defaultRole,
 			@DefaultValue("20") double callsPerSecond, @DefaultValue("3") String accountViewerPolicyId,
-			@DefaultValue("0") String organizationAdminPolicyId, Map<String, Role> roles) {
+			@DefaultValue("0") String organizationAdminPolicyId, Map<String, Role> roles,
+			List<GroupPolicy> groupPolicies) {
 
 		public Defaults {
 			roles = roles == null ? Map.of() : Map.copyOf(roles);
+			groupPolicies = groupPolicies == null ? List.of() : List.copyOf(groupPolicies);
 		}
 
 	}
@@ -57,17 +60,19 @@ public record TenantsProperties(@DefaultValue("") String spotToken,
 	 * {@code ${ACME_SPOT_TOKEN}}) or as a file ({@code token-file}, for mounted secrets).
 	 */
 	public record Tenant(String token, Path tokenFile, String apiUrl, String defaultRole, Double callsPerSecond,
-			String accountViewerPolicyId, String organizationAdminPolicyId, Map<String, Role> roles) {
+			String accountViewerPolicyId, String organizationAdminPolicyId, Map<String, Role> roles,
+			List<GroupPolicy> groupPolicies) {
 
 		public Tenant {
 			roles = roles == null ? Map.of() : Map.copyOf(roles);
+			groupPolicies = groupPolicies == null ? List.of() : List.copyOf(groupPolicies);
 		}
 
 		@Override
 		public String toString() {
 			return "Tenant[token=" + (token == null ? "none" : "****") + ", tokenFile=" + tokenFile + ", apiUrl="
 					+ apiUrl + ", defaultRole=" + defaultRole + ", callsPerSecond=" + callsPerSecond + ", roles="
-					+ roles + "]";
+					+ roles + ", groupPolicies=" + groupPolicies + "]";
 		}
 
 	}
@@ -76,6 +81,19 @@ public record TenantsProperties(@DefaultValue("") String spotToken,
 	public record Role(@DefaultValue("viewer") String spotRole, List<Grant> policies) {
 
 		public Role {
+			policies = policies == null ? List.of() : List.copyOf(policies);
+		}
+
+	}
+
+	/**
+	 * The policies of the Spot user group pushed from one Okta group.
+	 * @param group    the Okta group's name (case-insensitive)
+	 * @param policies the policies the Spot user group of that name gets
+	 */
+	public record GroupPolicy(String group, List<Grant> policies) {
+
+		public GroupPolicy {
 			policies = policies == null ? List.of() : List.copyOf(policies);
 		}
 

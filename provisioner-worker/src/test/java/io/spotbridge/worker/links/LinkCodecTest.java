@@ -50,4 +50,24 @@ class LinkCodecTest {
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void aGroupLinkRoundTripsWithItsMembers() {
+		GroupLink link = new GroupLink(io.spotbridge.model.EventKey.parse("acme/g1"), "ugr-1", 4, "Spot Admins",
+				java.util.List.of("u1", "u2"), true, java.time.Instant.parse("2026-11-28T10:00:00Z"));
+
+		GroupLink read = LinkCodec.decodeGroup("acme/g1", LinkCodec.encode(link));
+
+		org.assertj.core.api.Assertions.assertThat(read).isEqualTo(link);
+	}
+
+	@Test
+	void aDeletedGroupLinkHasNoSpotGroup() {
+		GroupLink read = LinkCodec.decodeGroup("acme/g1",
+				"{\"schemaVersion\":1,\"spotGroupId\":\"\",\"appliedVersion\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		org.assertj.core.api.Assertions.assertThat(read.spotGroup()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(read.members()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(read.mappedPolicies()).isFalse();
+	}
+
 }

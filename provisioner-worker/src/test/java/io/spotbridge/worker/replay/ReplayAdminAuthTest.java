@@ -41,7 +41,7 @@ class ReplayAdminAuthTest {
 	void filtersMatchExactly() {
 		java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
 		DeadLetter letter = new DeadLetter("acme", "u1", "UserCreated", 1, "io.spotbridge.worker.spot.PermanentSpotException",
-				"400", 1, t, 0, false, 0, 5);
+				"400", 1, t, 0, false, "scim.user-events-dlt", 0, 5);
 		assertThat(DeadLetterFilter.ALL.matches(letter)).isTrue();
 		assertThat(new DeadLetterFilter("acme", "u1", "PermanentSpotException", t, t.plusSeconds(1)).matches(letter))
 			.isTrue();

@@ -77,6 +77,39 @@ class SpotClientTest {
 	}
 
 	@Test
+	void aUserGroupIsCreatedRenamedMappedAndDeleted() {
+		String ada = spot.createUser(new NewSpotUser("ada-g@example.com", "Ada", "Lovelace", Passwords.generate(),
+				"viewer")).block();
+		String groupId = spot.createGroup("Engineers", "pushed").block();
+
+		assertThat(groupId).startsWith("ugr-");
+		spot.renameGroup(groupId, "Platform").block();
+		spot.mapGroupUsers(groupId, List.of(ada)).block();
+		spot.mapGroupPolicies(groupId, List.of(PolicyGrant.onAllAccounts("3"))).block();
+
+		SpotGroup group = spot.getGroup(groupId).block();
+		assertThat(group.name()).isEqualTo("Platform");
+		assertThat(group.userIds()).containsExactly(ada);
+		assertThat(group.policies()).containsExactly(PolicyGrant.onAllAccounts("3"));
+		assertThat(spot.listGroups().block()).extracting(SpotGroup::id).containsExactly(groupId);
+
+		spot.deleteGroup(groupId).block();
+		assertThat(spot.listGroups().block()).isEmpty();
+		assertThatThrownBy(() -> spot.getGroup(groupId).block()).isInstanceOf(SpotNotFoundException.class);
+		spot.deleteGroup(groupId).block();
+	}
+
+	@Test
+	void aTakenGroupNameIsAPermanentDuplicateAndAnUnknownMemberIsRefused() {
+		String groupId = spot.createGroup("Admins", "").block();
+
+		assertThatThrownBy(() -> spot.createGroup("ADMINS", "").block()).isInstanceOfSatisfying(
+				PermanentSpotException.class, refused -> assertThat(refused.isDuplicateUser()).isTrue());
+		assertThatThrownBy(() -> spot.mapGroupUsers(groupId, List.of("u-missing")).block()).isInstanceOfSatisfying(
+				PermanentSpotException.class, refused -> assertThat(refused.code()).hasValue("USER_DOESNT_EXIST"));
+	}
+
+	@Test
 	void aTakenEmailIsAPermanentDuplicate() {
 		spot.createUser(new NewSpotUser("dup@example.com", "A", "B", Passwords.generate(), "viewer")).block();
 

@@ -45,7 +45,7 @@ public final class EventTopic implements AutoCloseable {
 		this.producer = new KafkaProducer<>(props);
 	}
 
-	public void publish(UserEvent event) {
+	public void publish(io.spotbridge.model.LifecycleEvent event) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.key().toString(), CODEC.encode(event));
 		record.headers().add("x-correlation-id", event.correlationId().getBytes(StandardCharsets.UTF_8));
 		record.headers().add("x-event-type", event.type().getBytes(StandardCharsets.UTF_8));

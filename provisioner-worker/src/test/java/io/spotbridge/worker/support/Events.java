@@ -1,8 +1,16 @@
 package io.spotbridge.worker.support;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import io.spotbridge.model.GroupCreated;
+import io.spotbridge.model.GroupDeleted;
+import io.spotbridge.model.GroupEvent;
+import io.spotbridge.model.GroupMember;
+import io.spotbridge.model.GroupSnapshot;
+import io.spotbridge.model.GroupUpdated;
 import io.spotbridge.model.ScimAttributes;
 import io.spotbridge.model.UserCreated;
 import io.spotbridge.model.UserDeactivated;
@@ -12,7 +20,7 @@ import io.spotbridge.model.UserReactivated;
 import io.spotbridge.model.UserSnapshot;
 import io.spotbridge.model.UserUpdated;
 
-/** Test data: user lifecycle events as the ingress publishes them. */
+/** Test data: user and group lifecycle events as the ingress publishes them. */
 public final class Events {
 
 	private Events() {
@@ -23,6 +31,88 @@ public final class Events {
 		String id = UUID.randomUUID().toString();
 		String email = "u-" + id.substring(0, 8) + "@example.com";
 		return new UserBuilder(tenant, id).userName(email).email(email);
+	}
+
+	/** A new group with a random id and a unique display name, without members. */
+	public static GroupBuilder group(String tenant) {
+		String id = UUID.randomUUID().toString();
+		return new GroupBuilder(tenant, id).displayName("Group " + id.substring(0, 8));
+	}
+
+	public static final class GroupBuilder {
+
+		private final String tenant;
+
+		private final String id;
+
+		private String displayName;
+
+		private final List<String> members = new ArrayList<>();
+
+		private long version = 1;
+
+		private GroupBuilder(String tenant, String id) {
+			this.tenant = tenant;
+			this.id = id;
+		}
+
+		public GroupBuilder displayName(String displayName) {
+			this.displayName = displayName;
+			return this;
+		}
+
+		/** Adds members by their SCIM user ids. */
+		public GroupBuilder members(String... scimUserIds) {
+			members.addAll(List.of(scimUserIds));
+			return this;
+		}
+
+		public GroupBuilder withoutMembers(String... scimUserIds) {
+			members.removeAll(List.of(scimUserIds));
+			return this;
+		}
+
+		public GroupBuilder replaceMembers(String... scimUserIds) {
+			members.clear();
+			return members(scimUserIds);
+		}
+
+		public String id() {
+			return id;
+		}
+
+		public String displayName() {
+			return displayName;
+		}
+
+		public String key() {
+			return tenant + "/" + id;
+		}
+
+		public GroupSnapshot snapshot() {
+			Instant now = Instant.now();
+			return new GroupSnapshot(id, displayName, null,
+					members.stream().map(member -> new GroupMember(member, null)).toList(), now, now);
+		}
+
+		public GroupEvent created() {
+			return new GroupCreated(eventId(), tenant, version, Instant.now(), "corr-g" + version, snapshot());
+		}
+
+		public GroupEvent updated() {
+			return new GroupUpdated(eventId(), tenant, version, Instant.now(), "corr-g" + version, snapshot());
+		}
+
+		public GroupEvent deleted() {
+			return new GroupDeleted(eventId(), tenant, version, Instant.now(), "corr-g" + version, snapshot());
+		}
+
+		/** The next version (call before building the next event). */
+		public GroupBuilder next() {
+			version++;
+			return this;
+		}
+
 	}
 
 	public static final class UserBuilder {
@@ -131,10 +221,10 @@ public final class Events {
 			return this;
 		}
 
-		private static String eventId() {
-			return UUID.randomUUID().toString();
-		}
+	}
 
+	private static String eventId() {
+		return UUID.randomUUID().toString();
 	}
 
 }

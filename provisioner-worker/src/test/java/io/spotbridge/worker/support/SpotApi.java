@@ -101,6 +101,51 @@ public final class SpotApi {
 		return count;
 	}
 
+	/** {@code GET /setup/access/userGroup}: the organization's user groups. */
+	public List<SpotGroupView> groups(String token) {
+		JsonNode body = send("GET", "/setup/access/userGroup", token, null, 200);
+		List<SpotGroupView> groups = new ArrayList<>();
+		body.path("response").path("items").forEach(item -> {
+			List<String> members = new ArrayList<>();
+			item.path("userIds").forEach(id -> members.add(id.asString()));
+			List<String> policies = new ArrayList<>();
+			item.path("policies").forEach(policy -> policies.add(policy.path("policyId").asString()));
+			groups.add(new SpotGroupView(item.path("id").asString(), item.path("name").asString(),
+					java.util.Set.copyOf(members), policies));
+		});
+		return groups;
+	}
+
+	/** The user group of that name (Spot's names are unique ignoring case), if there is one. */
+	public Optional<SpotGroupView> groupNamed(String token, String name) {
+		return groups(token).stream().filter(group -> group.name().equalsIgnoreCase(name)).findFirst();
+	}
+
+	/** {@code POST /setup/access/userGroup} as an admin would in Spot's console; answers the group id. */
+	public String createGroup(String token, String name) {
+		JsonNode body = send("POST", "/setup/access/userGroup", token,
+				java.util.Map.of("userGroup", java.util.Map.of("name", name)), 200);
+		return body.path("response").path("items").path(0).path("id").asString();
+	}
+
+	/** {@code DELETE /setup/access/userGroup/{id}} as an admin would in Spot's console. */
+	public void deleteGroup(String token, String groupId) {
+		send("DELETE", "/setup/access/userGroup/" + groupId, token, null, 200);
+	}
+
+	/** The Spot user ids of these emails (only the users that exist). */
+	public java.util.Set<String> userIdsOf(String token, String... emails) {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (String email : emails) {
+			userByEmail(token, email).ifPresent(user -> ids.add(user.userId()));
+		}
+		return ids;
+	}
+
+	/** A view of one Spot user group: its id, name, member user ids and policy ids. */
+	public record SpotGroupView(String id, String name, java.util.Set<String> userIds, List<String> policyIds) {
+	}
+
 	/** A view of one Spot user: its id, email, policy ids and their account ids, and how many users share the email. */
 	public record SpotUserView(String userId, String email, List<String> policyIds, List<List<String>> accountIds,
 			int withSameEmail) {

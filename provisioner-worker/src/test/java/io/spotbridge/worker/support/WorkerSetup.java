@@ -54,6 +54,22 @@ public final class WorkerSetup {
 		return userEvents() + "-dlt";
 	}
 
+	public String groupEvents() {
+		return run + ".group-events";
+	}
+
+	public String groupLinks() {
+		return run + ".group-links";
+	}
+
+	public String groupDeadLetters() {
+		return groupEvents() + "-dlt";
+	}
+
+	public EventTopic groupEventTopic() {
+		return new EventTopic(bootstrapServers(), groupEvents());
+	}
+
 	public String bootstrapServers() {
 		return SharedInfra.bootstrapServers();
 	}
@@ -65,7 +81,8 @@ public final class WorkerSetup {
 	List<String> arguments(List<String> extra) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "management.server.port=0",
 				"spring.kafka.bootstrap-servers=" + bootstrapServers(), "bridge.topics.user-events=" + userEvents(),
-				"bridge.topics.user-links=" + userLinks(), "bridge.topics.partitions=3",
+				"bridge.topics.user-links=" + userLinks(), "bridge.topics.group-events=" + groupEvents(),
+				"bridge.topics.group-links=" + groupLinks(), "bridge.topics.partitions=3",
 				"bridge.consumer.group-id=" + run, "bridge.consumer.concurrency=2",
 				"bridge.spot.breaker.wait-in-open=2s", "bridge.spot.credentials.initial-wait=1s",
 				"bridge.spot.credentials.max-wait=4s", "bridge.spot.max-rate-limit-wait=2s",

@@ -32,6 +32,23 @@ class TenantsTest {
 	}
 
 	@Test
+	void groupPoliciesComeFromTheDefaultsAndTheTenantReplacesThoseOfTheSameGroup() {
+		Tenants tenants = tenants(Map.of("bridge.tenants.acme.token", "t",
+				"bridge.defaults.group-policies[0].group", "Spot Admins",
+				"bridge.defaults.group-policies[0].policies[0].policy-id", "0",
+				"bridge.defaults.group-policies[1].group", "Auditors",
+				"bridge.defaults.group-policies[1].policies[0].policy-id", "3",
+				"bridge.tenants.acme.group-policies[0].group", "spot admins ",
+				"bridge.tenants.acme.group-policies[0].policies[0].policy-id", "pol-admin",
+				"bridge.tenants.acme.group-policies[0].policies[0].account-ids[0]", "act-1"));
+
+		GroupPolicies policies = tenants.find("acme").orElseThrow().groupPolicies();
+		assertThat(policies.forGroup("SPOT ADMINS")).hasValue(List.of(new PolicyGrant("pol-admin", List.of("act-1"))));
+		assertThat(policies.forGroup("Auditors")).hasValue(List.of(PolicyGrant.onAllAccounts("3")));
+		assertThat(policies.forGroup("Engineers")).isEmpty();
+	}
+
+	@Test
 	void withoutTheShortcutTheApiUrlDefaultsToSpot() {
 		Tenants tenants = tenants(Map.of("bridge.tenants.acme.token", "t"));
 

@@ -1,0 +1,68 @@
+package io.spotbridge.worker.links;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.spotbridge.model.EventKey;
+import io.spotbridge.worker.system.TopicProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The link store's view of groups: which groups list a user, and who hears of a user's Spot user changing. */
+class LinkStoreTest {
+
+	static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+	final LinkStore links = new LinkStore(null, new TopicProperties("u", "g", "ul", "gl", 3, (short) 1, Duration.ZERO),
+			new SimpleMeterRegistry());
+
+	@Test
+	void theStoreKnowsWhichGroupsListAUserAsOfTheirNewestLink() {
+		links.apply(group("g1", 1, "ada", "bob"));
+		links.apply(group("g2", 1, "ada"));
+		links.apply(group("g1", 2, "bob"));
+		links.apply(group("g2", 0, "carol"));
+
+		assertThat(links.groupsListing(key("ada"))).containsExactly(key("g2"));
+		assertThat(links.groupsListing(key("bob"))).containsExactly(key("g1"));
+		assertThat(links.groupsListing(key("carol"))).isEmpty();
+
+		links.apply(new GroupLink(key("g2"), "", 5, "deleted", List.of(), false, NOW));
+		assertThat(links.groupsListing(key("ada"))).isEmpty();
+	}
+
+	@Test
+	void listenersHearOfSpotUsersThatAppearChangeOrDisappearOnceCaughtUp() {
+		List<EventKey> heard = new ArrayList<>();
+		links.onSpotUserChange(heard::add);
+		links.apply(user("early", "u-0", 1));
+		links.markCaughtUp(Duration.ZERO);
+
+		links.apply(user("ada", "u-1", 1));
+		links.apply(user("ada", "u-1", 2));
+		links.apply(user("ada", "u-1", 2));
+		links.apply(user("ada", "", 3));
+		links.apply(user("ada", "u-9", 1));
+		links.apply(user("ada", "u-2", 4));
+		links.apply(user("bob", "", 1));
+
+		assertThat(heard).containsExactly(key("ada"), key("ada"), key("ada"));
+	}
+
+	static EventKey key(String id) {
+		return new EventKey("acme", id);
+	}
+
+	static UserLink user(String id, String spotUserId, long version) {
+		return new UserLink(key(id), spotUserId, version, id + "@example.com", NOW);
+	}
+
+	static GroupLink group(String id, long version, String... scimMembers) {
+		return new GroupLink(key(id), "ugr-" + id, version, id, List.of(scimMembers), false, NOW);
+	}
+
+}
