@@ -338,7 +338,7 @@ final class AdminCommand {
 
     /** The dead letters as a table with a header; a line saying so when there are none. */
     static String table(List<Map<String, Object>> letters) {
-        List<String> header = List.of("TENANT", "USER", "EVENT", "VERSION", "ERROR", "ATTEMPTS", "FIRST FAILURE",
+        List<String> header = List.of("TENANT", "USER/GROUP", "EVENT", "VERSION", "ERROR", "ATTEMPTS", "FIRST FAILURE",
                 "REPLAYED", "SUPERSEDED");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -363,7 +363,7 @@ final class AdminCommand {
         boolean dryRun = Boolean.TRUE.equals(summary.get("dryRun"));
         if (summary.get("items") instanceof List<?> items && !items.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("OUTCOME", "TENANT", "USER", "VERSION", "DLT OFFSET", "DETAIL"));
+            rows.add(List.of("OUTCOME", "TENANT", "USER/GROUP", "VERSION", "DLT OFFSET", "DETAIL"));
             for (Object item : items) {
                 if (item instanceof Map<?, ?> decision) {
                     String outcome = text(decision.get("outcome"));
