@@ -139,8 +139,8 @@ class ReplayIT {
 		JsonNode dry = replay("tenant", TENANT, "dryRun", "true");
 		assertThat(dry.path("dryRun").asBoolean()).isTrue();
 		assertThat(counts(dry)).containsExactly(1, 1, 0, 0);
-		Thread.sleep(1500);
-		assertThat(eventRecords()).hasSize(eventsBefore);
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(eventRecords()).hasSize(eventsBefore));
 		assertThat(spot.usersWithEmail(token, a.email())).isEmpty();
 		assertThat(worker.counter("bridge.worker.replays", "tenant", TENANT)).isZero();
 
@@ -169,8 +169,8 @@ class ReplayIT {
 		int eventsAfter = eventRecords().size();
 		JsonNode again = replay("tenant", TENANT);
 		assertThat(counts(again)).containsExactly(0, 2, 0, 0);
-		Thread.sleep(1500);
-		assertThat(eventRecords()).hasSize(eventsAfter);
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(eventRecords()).hasSize(eventsAfter));
 		assertThat(spot.usersWithEmail(token, a.email())).hasSize(1);
 		assertThat(spot.usersWithEmail(token, b.email())).hasSize(1);
 		assertThat(EventTopic.readAll(setup.bootstrapServers(), setup.deadLetters()).stream()
