@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
@@ -103,10 +104,12 @@ public class GroupMembership implements SmartLifecycle {
 		if (!queued.add(group)) {
 			return;
 		}
+		// off the caller's thread: links are applied on the Kafka producer's and the link store's threads
 		turns.run(group, () -> {
 			queued.remove(group);
 			return refreshNow(group);
 		})
+			.subscribeOn(Schedulers.parallel())
 			.retryWhen(Retry.backoff(Math.max(0, properties.refreshAttempts() - 1), Duration.ofMillis(500))
 				.maxBackoff(Duration.ofSeconds(30))
 				.filter(error -> FailureKind.of(error) != FailureKind.PERMANENT))
