@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI smoke test of `bin/bridge local` on a fresh checkout (after `./mvnw -B verify` has built everything):
 # starts the stack on a temporary data directory and non-default free ports, drives a user through
-# create -> deactivate -> reactivate over SCIM with curl, checks the Spot simulator's API after each step
+# create -> deactivate -> reactivate and pushes a group with it over SCIM with curl, checks the Spot simulator's API after each step
 # (needs the provisioner-worker; skipped with a SKIP line while it is not built), stops the stack with
 # `bin/bridge stop` and checks that nothing of it is left running. Exits non-zero on failure, with the logs' tails.
 set -euo pipefail
@@ -174,7 +174,28 @@ spot_user 1 "user reappears after reactivate"
 scim GET "/Users/$USER_ID"
 [ "$STATUS" = 200 ] && grep -q '"active":true' <<<"$BODY" || fail "GET after reactivate answered $STATUS: $BODY"
 
-# 5. stop from "another terminal": the launcher exits, local.json goes, nothing is left running
+# 5. push a group with the user: a Spot user group of that name appears with the user's Spot id as member
+GROUP_NAME="Smoke Group $$ $RANDOM"
+scim POST /Groups "$(printf '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","members":[{"value":"%s","display":"%s"}]}' "$GROUP_NAME" "$USER_ID" "$EMAIL")"
+[ "$STATUS" = 201 ] || fail "group push answered $STATUS: $BODY"
+log "ok: SCIM group push -> 201"
+if [ "$CHECK_SPOT" = 1 ]; then
+  deadline=$(( SECONDS + SPOT_TIMEOUT ))
+  while :; do
+    # the organization's user list names each user's groups (groupNames)
+    users="$(curl -sS --max-time 10 -H "Authorization: Bearer $TOKEN" "$SPOT/setup/organization/user" || true)"
+    if grep -o "\"email\":\"$EMAIL\"[^}]*" <<<"$users" | grep -qF "\"$GROUP_NAME\""; then
+      log "ok: Spot user group '$GROUP_NAME' has the user"
+      break
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || fail "Spot: $EMAIL did not join group '$GROUP_NAME' within ${SPOT_TIMEOUT}s; last answer: $users"
+    sleep 1
+  done
+else
+  echo "SKIP: provisioner-worker not built (Spot check: group push)"
+fi
+
+# 6. stop from "another terminal": the launcher exits, local.json goes, nothing is left running
 bin/bridge stop || fail "bin/bridge stop failed"
 for _ in $(seq 1 30); do
   kill -0 "$LAUNCHER_PID" 2>/dev/null || break
