@@ -20,16 +20,28 @@ public final class EventCodec {
 
 	static final String SCHEMA_VERSION_FIELD = "schemaVersion";
 
+	private static final byte[] SCHEMA_PREFIX = ("{\"" + SCHEMA_VERSION_FIELD + "\":" + SCHEMA_VERSION + ",")
+		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addModule(EventJson.module())
 		.build();
 
+	/**
+	 * {@code {"schemaVersion":1,<the event's own members>}}: the event is written once, straight to bytes, and the
+	 * version spliced in as the first member (no intermediate tree).
+	 */
 	public byte[] encode(LifecycleEvent event) {
 		try {
-			ObjectNode node = mapper.createObjectNode();
-			node.put(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
-			node.setAll((ObjectNode) mapper.valueToTree(event));
-			return mapper.writeValueAsBytes(node);
+			byte[] body = mapper.writeValueAsBytes(event);
+			if (body.length < 2 || body[0] != '{' || body[1] == '}') {
+				throw new EventCodecException("cannot encode " + event.type() + " " + event.key() + ": not an object");
+			}
+			byte[] wire = new byte[SCHEMA_PREFIX.length + body.length - 1];
+			System.arraycopy(SCHEMA_PREFIX, 0, wire, 0, SCHEMA_PREFIX.length);
+			System.arraycopy(body, 1, wire, SCHEMA_PREFIX.length, body.length - 1);
+			return wire;
 		}
 		catch (JacksonException ex) {
 			throw new EventCodecException("cannot encode " + event.type() + " " + event.key(), ex);

@@ -53,6 +53,34 @@ class EventCodecTest {
 			.contains("\"type\":\"" + event.type() + "\"");
 	}
 
+	/** The encoder writes exactly the bytes of the tree-based encoder it replaced (schemaVersion first). */
+	@ParameterizedTest
+	@MethodSource("everyEventType")
+	void theWireFormatIsUnchanged(LifecycleEvent event) {
+		JsonMapper plain = JsonMapper.builder().build();
+		tools.jackson.databind.node.ObjectNode node = plain.createObjectNode();
+		node.put("schemaVersion", 1);
+		node.setAll((tools.jackson.databind.node.ObjectNode) plain.valueToTree(event));
+
+		assertThat(new String(codec.encode(event), StandardCharsets.UTF_8))
+			.isEqualTo(new String(plain.writeValueAsBytes(node), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void attributesAreReadAsTheyWereSentWithoutSecretsOrServerAttributes() {
+		String wire = new String(codec.encode(new UserCreated("e1", "acme", 1, T0, "c", user())), StandardCharsets.UTF_8);
+		String withSecrets = wire.replace("\"attributes\":{", "\"attributes\":{\"Password\":\"p\",\"ID\":\"x\","
+				+ "\"meta\":{\"a\":[1,{\"b\":2.5}]},\"nested\":{\"password\":\"kept-as-sent\",\"n\":[1.0,null,true]},");
+
+		UserCreated decoded = (UserCreated) codec.decode(withSecrets.getBytes(StandardCharsets.UTF_8));
+
+		String expected = user().attributes().json().replaceFirst("\\{",
+				"{\"nested\":{\"password\":\"kept-as-sent\",\"n\":[1.0,null,true]},");
+		assertThat(decoded.user().attributes().json()).isEqualTo(expected);
+		assertThat(decoded.user().attributes().json()).isEqualTo(ScimAttributes.of(JsonMapper.builder().build()
+			.readTree(withSecrets).get("user").get("attributes")).json());
+	}
+
 	@Test
 	void theWireFormatNeverCarriesThePasswordOrClientSentServerAttributes() {
 		String wire = new String(codec.encode(new UserCreated("e1", "acme", 1, T0, "c", user())), StandardCharsets.UTF_8);
