@@ -49,35 +49,28 @@ public final class EventCodec {
 	}
 
 	/**
-	 * The fast path: records this codec wrote start with {@code {"schemaVersion":N}, so they can be read straight into
-	 * the event without building a tree first (the directory rebuild reads every record of the topics).
-	 */
-	private boolean startsWithKnownSchema(byte[] bytes) {
-		try (JsonParser parser = mapper.createParser(bytes)) {
-			return parser.nextToken() == JsonToken.START_OBJECT
-					&& SCHEMA_VERSION_FIELD.equals(parser.nextName())
-					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT
-					&& parser.getIntValue() >= 1 && parser.getIntValue() <= SCHEMA_VERSION;
-		}
-		catch (JacksonException ex) {
-			return false;
-		}
-	}
-
-	/**
 	 * @throws EventCodecException when the bytes are not JSON, not an event, or of a newer schema
 	 */
 	public LifecycleEvent decode(byte[] bytes) {
 		if (bytes == null) {
 			throw new EventCodecException("record has no value");
 		}
-		if (startsWithKnownSchema(bytes)) {
-			try {
-				return mapper.readValue(bytes, LifecycleEvent.class);
+		// The fast path: records this codec wrote start with {"schemaVersion":N,"type":...}, so they are read straight
+		// into the event, by the same parser, with the type id first (no tree, no buffering of members).
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT && SCHEMA_VERSION_FIELD.equals(parser.nextName())
+					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() >= 1
+					&& parser.getIntValue() <= SCHEMA_VERSION && parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				try {
+					return mapper.readValue(parser, LifecycleEvent.class);
+				}
+				catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+					throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+				}
 			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-				throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
-			}
+		}
+		catch (JacksonException ex) {
+			// not the common shape: the general path below says what is wrong with it
 		}
 		JsonNode node;
 		try {
