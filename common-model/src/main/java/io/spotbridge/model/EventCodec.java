@@ -62,16 +62,38 @@ public final class EventCodec {
 					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() >= 1
 					&& parser.getIntValue() <= SCHEMA_VERSION && parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				try {
-					return mapper.readValue(parser, LifecycleEvent.class);
+					UserEvent user = UserEventReader.read(parser);
+					if (user != null) {
+						return user;
+					}
 				}
 				catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-					throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+					// read it with data binding below, which accepts it or says what is wrong with it
 				}
+				return readBound(bytes);
 			}
 		}
 		catch (JacksonException ex) {
 			// not the common shape: the general path below says what is wrong with it
 		}
+		return readTreeFirst(bytes);
+	}
+
+	/** A record that starts with a known schemaVersion, read with data binding. */
+	private LifecycleEvent readBound(byte[] bytes) {
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			parser.nextToken();
+			parser.nextName();
+			parser.nextToken();
+			parser.nextToken();
+			return mapper.readValue(parser, LifecycleEvent.class);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+		}
+	}
+
+	private LifecycleEvent readTreeFirst(byte[] bytes) {
 		JsonNode node;
 		try {
 			node = mapper.readTree(bytes);

@@ -84,6 +84,11 @@ public record ScimAttributes(String json) {
 			if (p.currentToken() != JsonToken.START_OBJECT) {
 				return ctxt.reportInputMismatch(this, "SCIM attributes must be a JSON object, was %s", p.currentToken());
 			}
+			return read(p);
+		}
+
+		/** @param p on the object's start; left on its end */
+		static ScimAttributes read(JsonParser p) {
 			java.io.StringWriter text = new java.io.StringWriter(256);
 			try (JsonGenerator out = MAPPER.createGenerator(text)) {
 				out.writeStartObject();
