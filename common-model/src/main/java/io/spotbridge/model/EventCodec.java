@@ -62,7 +62,7 @@ public final class EventCodec {
 					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() >= 1
 					&& parser.getIntValue() <= SCHEMA_VERSION && parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				try {
-					UserEvent user = UserEventReader.read(parser);
+					UserEvent user = UserEventReader.read(parser, bytes);
 					if (user != null) {
 						return user;
 					}

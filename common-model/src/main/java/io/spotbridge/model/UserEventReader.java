@@ -1,5 +1,6 @@
 package io.spotbridge.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import tools.jackson.core.JsonParser;
@@ -21,7 +22,7 @@ final class UserEventReader {
 	 * @param p positioned on the {@code type} member name, right after {@code schemaVersion}
 	 * @return the event, or null to let data binding read the record
 	 */
-	static UserEvent read(JsonParser p) {
+	static UserEvent read(JsonParser p, byte[] bytes) {
 		if (!"type".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
 			return null;
 		}
@@ -84,7 +85,7 @@ final class UserEventReader {
 					if (token != JsonToken.START_OBJECT) {
 						return null;
 					}
-					user = user(p);
+					user = user(p, bytes);
 					if (user == null) {
 						return null;
 					}
@@ -104,7 +105,7 @@ final class UserEventReader {
 		};
 	}
 
-	private static UserSnapshot user(JsonParser p) {
+	private static UserSnapshot user(JsonParser p, byte[] bytes) {
 		String id = null;
 		String userName = null;
 		String externalId = null;
@@ -128,7 +129,10 @@ final class UserEventReader {
 			}
 			if (name.equals("attributes")) {
 				if (token == JsonToken.START_OBJECT) {
-					attributes = ScimAttributes.Reader.read(p);
+					attributes = attributes(p, bytes);
+					if (attributes == null) {
+						return null;
+					}
 				}
 				else if (token != JsonToken.VALUE_NULL) {
 					return null;
@@ -181,6 +185,27 @@ final class UserEventReader {
 		}
 		return new UserSnapshot(id, userName, externalId, givenName, familyName, displayName, email, active, role,
 				attributes, created, lastModified);
+	}
+
+	/**
+	 * The attributes as they are in the record (the encoder wrote them as their compact text), sliced out of the
+	 * bytes instead of being rebuilt token by token; null when they hold something never kept (then data binding reads
+	 * the record and drops it).
+	 */
+	private static ScimAttributes attributes(JsonParser p, byte[] bytes) {
+		long start = p.currentTokenLocation().getByteOffset();
+		for (String name = p.nextName(); name != null; name = p.nextName()) {
+			if (ScimAttributes.neverKept(name)) {
+				return null;
+			}
+			p.nextToken();
+			p.skipChildren();
+		}
+		long end = p.currentTokenLocation().getByteOffset() + 1;
+		if (start < 0 || end <= start || end > bytes.length || bytes[(int) start] != '{' || bytes[(int) end - 1] != '}') {
+			return null;
+		}
+		return new ScimAttributes(new String(bytes, (int) start, (int) (end - start), StandardCharsets.UTF_8));
 	}
 
 	private static boolean isStringMember(String name) {
