@@ -11,9 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.spotbridge.ingress.system.IngressProperties;
 import io.spotbridge.model.EventCodec;
 import io.spotbridge.model.EventCodecException;
 import io.spotbridge.model.LifecycleEvent;
@@ -30,8 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the directory from the compacted event topics when the ingress starts, then tails them for as long as it
@@ -39,12 +36,11 @@ import org.springframework.stereotype.Component;
  * and reports caught-up once it reached the end offsets seen at start; until then readiness is DOWN and SCIM requests
  * are answered 503, so no client sees a half-loaded directory.
  */
-@Component
 public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectoryLoader.class);
 
-	private final ConsumerFactory<String, byte[]> consumerFactory;
+	private final java.util.function.Supplier<Consumer<String, byte[]>> consumers;
 
 	private final Directory directory;
 
@@ -52,7 +48,7 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 
 	private final EventCodec codec = new EventCodec();
 
-	private final Counter undecodable;
+	private final AtomicLong undecodable = new AtomicLong();
 
 	private final AtomicLong recordsRead = new AtomicLong();
 
@@ -77,14 +73,22 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 
 	private ExecutorService decoderPool;
 
-	DirectoryLoader(ConsumerFactory<String, byte[]> consumerFactory, Directory directory, IngressProperties properties,
-			MeterRegistry meters) {
-		this.consumerFactory = consumerFactory;
+	/** A loader reading with the consumers {@code consumers} creates; metrics are bound later. */
+	DirectoryLoader(java.util.function.Supplier<Consumer<String, byte[]>> consumers, Directory directory,
+			List<String> topics) {
+		this.consumers = consumers;
 		this.directory = directory;
-		this.topics = List.of(properties.topics().userEvents(), properties.topics().groupEvents());
-		this.undecodable = Counter.builder("bridge.ingress.directory.undecodable")
+		this.topics = List.copyOf(topics);
+	}
+
+	void bindMetrics(MeterRegistry meters) {
+		FunctionCounter.builder("bridge.ingress.directory.undecodable", undecodable, AtomicLong::get)
 			.description("Records on the event topics that are not valid lifecycle events (skipped)")
 			.register(meters);
+	}
+
+	List<String> topics() {
+		return topics;
 	}
 
 	public boolean isCaughtUp() {
@@ -148,8 +152,7 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 	private void run() {
 		Instant started = Instant.now();
 		while (running) {
-			try (Consumer<String, byte[]> c = consumerFactory.createConsumer(null, "directory-loader", null,
-					consumerOverrides())) {
+			try (Consumer<String, byte[]> c = consumers.get()) {
 				consumer = c;
 				List<TopicPartition> partitions = partitions(c);
 				c.assign(partitions);
@@ -177,7 +180,9 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 		}
 	}
 
-	private java.util.Properties consumerOverrides() {
+	static final String CLIENT_ID = "directory-loader";
+
+	static java.util.Properties consumerOverrides() {
 		java.util.Properties overrides = new java.util.Properties();
 		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -311,7 +316,7 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 			}
 			else if (result instanceof EventCodecException ex) {
 				ConsumerRecord<String, byte[]> record = chunk.get(i);
-				undecodable.increment();
+				undecodable.incrementAndGet();
 				log.warn("Skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
 						record.offset(), ex.getMessage());
 			}
