@@ -20,35 +20,31 @@ public final class EventCodec {
 
 	static final String SCHEMA_VERSION_FIELD = "schemaVersion";
 
+	private static final byte[] SCHEMA_PREFIX = ("{\"" + SCHEMA_VERSION_FIELD + "\":" + SCHEMA_VERSION + ",")
+		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addModule(EventJson.module())
 		.build();
 
+	/**
+	 * {@code {"schemaVersion":1,<the event's own members>}}: the event is written once, straight to bytes, and the
+	 * version spliced in as the first member (no intermediate tree).
+	 */
 	public byte[] encode(LifecycleEvent event) {
 		try {
-			ObjectNode node = mapper.createObjectNode();
-			node.put(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
-			node.setAll((ObjectNode) mapper.valueToTree(event));
-			return mapper.writeValueAsBytes(node);
+			byte[] body = mapper.writeValueAsBytes(event);
+			if (body.length < 2 || body[0] != '{' || body[1] == '}') {
+				throw new EventCodecException("cannot encode " + event.type() + " " + event.key() + ": not an object");
+			}
+			byte[] wire = new byte[SCHEMA_PREFIX.length + body.length - 1];
+			System.arraycopy(SCHEMA_PREFIX, 0, wire, 0, SCHEMA_PREFIX.length);
+			System.arraycopy(body, 1, wire, SCHEMA_PREFIX.length, body.length - 1);
+			return wire;
 		}
 		catch (JacksonException ex) {
 			throw new EventCodecException("cannot encode " + event.type() + " " + event.key(), ex);
-		}
-	}
-
-	/**
-	 * The fast path: records this codec wrote start with {@code {"schemaVersion":N}, so they can be read straight into
-	 * the event without building a tree first (the directory rebuild reads every record of the topics).
-	 */
-	private boolean startsWithKnownSchema(byte[] bytes) {
-		try (JsonParser parser = mapper.createParser(bytes)) {
-			return parser.nextToken() == JsonToken.START_OBJECT
-					&& SCHEMA_VERSION_FIELD.equals(parser.nextName())
-					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT
-					&& parser.getIntValue() >= 1 && parser.getIntValue() <= SCHEMA_VERSION;
-		}
-		catch (JacksonException ex) {
-			return false;
 		}
 	}
 
@@ -59,14 +55,45 @@ public final class EventCodec {
 		if (bytes == null) {
 			throw new EventCodecException("record has no value");
 		}
-		if (startsWithKnownSchema(bytes)) {
-			try {
-				return mapper.readValue(bytes, LifecycleEvent.class);
-			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-				throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+		// The fast path: records this codec wrote start with {"schemaVersion":N,"type":...}, so they are read straight
+		// into the event, by the same parser, with the type id first (no tree, no buffering of members).
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT && SCHEMA_VERSION_FIELD.equals(parser.nextName())
+					&& parser.nextToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() >= 1
+					&& parser.getIntValue() <= SCHEMA_VERSION && parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				try {
+					UserEvent user = UserEventReader.read(parser, bytes);
+					if (user != null) {
+						return user;
+					}
+				}
+				catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+					// read it with data binding below, which accepts it or says what is wrong with it
+				}
+				return readBound(bytes);
 			}
 		}
+		catch (JacksonException ex) {
+			// not the common shape: the general path below says what is wrong with it
+		}
+		return readTreeFirst(bytes);
+	}
+
+	/** A record that starts with a known schemaVersion, read with data binding. */
+	private LifecycleEvent readBound(byte[] bytes) {
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			parser.nextToken();
+			parser.nextName();
+			parser.nextToken();
+			parser.nextToken();
+			return mapper.readValue(parser, LifecycleEvent.class);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw new EventCodecException("record is not a valid lifecycle event: " + ex.getMessage(), ex);
+		}
+	}
+
+	private LifecycleEvent readTreeFirst(byte[] bytes) {
 		JsonNode node;
 		try {
 			node = mapper.readTree(bytes);

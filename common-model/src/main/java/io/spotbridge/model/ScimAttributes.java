@@ -5,7 +5,14 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * returned exactly as sent), kept as compact JSON text. Attributes that are server-assigned or secret are never kept:
  * {@code password}, {@code id}, {@code meta} and the read-only {@code groups}.
  */
+@JsonDeserialize(using = ScimAttributes.Reader.class)
 public record ScimAttributes(String json) {
 
 	/** Attributes stripped from every snapshot: secrets and server-assigned, read-only attributes. */
@@ -35,15 +43,69 @@ public record ScimAttributes(String json) {
 		if (node == null || !node.isObject()) {
 			throw new IllegalArgumentException("SCIM attributes must be a JSON object");
 		}
-		var dropped = node.propertyNames().stream()
-			.filter(name -> NEVER_KEPT.contains(name.toLowerCase(java.util.Locale.ROOT)))
-			.toList();
+		var dropped = node.propertyNames().stream().filter(ScimAttributes::neverKept).toList();
 		if (dropped.isEmpty()) {
 			return new ScimAttributes(node.toString());
 		}
 		ObjectNode copy = ((ObjectNode) node).deepCopy();
 		dropped.forEach(copy::remove);
 		return new ScimAttributes(copy.toString());
+	}
+
+	/** Whether this top-level attribute name is one of {@link #NEVER_KEPT} (case-insensitively). */
+	public static boolean neverKept(String name) {
+		switch (name.length()) {
+			case 2:
+				return name.equalsIgnoreCase("id");
+			case 4:
+				return name.equalsIgnoreCase("meta");
+			case 6:
+				return name.equalsIgnoreCase("groups");
+			case 8:
+				return name.equalsIgnoreCase("password");
+			default:
+				return false;
+		}
+	}
+
+	/**
+	 * Reads the attributes straight from the parser into their compact text, without building a tree (the directory
+	 * rebuild reads the attributes of every record): the same text and the same dropped attributes as
+	 * {@link #of(JsonNode)}.
+	 */
+	static final class Reader extends StdDeserializer<ScimAttributes> {
+
+		Reader() {
+			super(ScimAttributes.class);
+		}
+
+		@Override
+		public ScimAttributes deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+			if (p.currentToken() != JsonToken.START_OBJECT) {
+				return ctxt.reportInputMismatch(this, "SCIM attributes must be a JSON object, was %s", p.currentToken());
+			}
+			return read(p);
+		}
+
+		/** @param p on the object's start; left on its end */
+		static ScimAttributes read(JsonParser p) {
+			java.io.StringWriter text = new java.io.StringWriter(256);
+			try (JsonGenerator out = MAPPER.createGenerator(text)) {
+				out.writeStartObject();
+				for (String name = p.nextName(); name != null; name = p.nextName()) {
+					p.nextToken();
+					if (neverKept(name)) {
+						p.skipChildren();
+						continue;
+					}
+					out.writeName(name);
+					out.copyCurrentStructure(p);
+				}
+				out.writeEndObject();
+			}
+			return new ScimAttributes(text.toString());
+		}
+
 	}
 
 	/** Whether both hold the same attributes and values, whatever the order of the JSON members. */

@@ -53,6 +53,55 @@ class EventCodecTest {
 			.contains("\"type\":\"" + event.type() + "\"");
 	}
 
+	/** The encoder writes exactly the bytes of the tree-based encoder it replaced (schemaVersion first). */
+	@ParameterizedTest
+	@MethodSource("everyEventType")
+	void theWireFormatIsUnchanged(LifecycleEvent event) {
+		JsonMapper plain = JsonMapper.builder().build();
+		tools.jackson.databind.node.ObjectNode node = plain.createObjectNode();
+		node.put("schemaVersion", 1);
+		node.setAll((tools.jackson.databind.node.ObjectNode) plain.valueToTree(event));
+
+		assertThat(new String(codec.encode(event), StandardCharsets.UTF_8))
+			.isEqualTo(new String(plain.writeValueAsBytes(node), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void attributesAreReadAsTheyWereSentWithoutSecretsOrServerAttributes() {
+		String wire = new String(codec.encode(new UserCreated("e1", "acme", 1, T0, "c", user())), StandardCharsets.UTF_8);
+		String withSecrets = wire.replace("\"attributes\":{", "\"attributes\":{\"Password\":\"p\",\"ID\":\"x\","
+				+ "\"meta\":{\"a\":[1,{\"b\":2.5}]},\"nested\":{\"password\":\"kept-as-sent\",\"n\":[1.0,null,true]},");
+
+		UserCreated decoded = (UserCreated) codec.decode(withSecrets.getBytes(StandardCharsets.UTF_8));
+
+		String expected = user().attributes().json().replaceFirst("\\{",
+				"{\"nested\":{\"password\":\"kept-as-sent\",\"n\":[1.0,null,true]},");
+		assertThat(decoded.user().attributes().json()).isEqualTo(expected);
+		assertThat(decoded.user().attributes().json()).isEqualTo(ScimAttributes.of(JsonMapper.builder().build()
+			.readTree(withSecrets).get("user").get("attributes")).json());
+	}
+
+	/** User events are read without data binding; shapes that reader does not know still go through data binding. */
+	@Test
+	void unusualButValidUserRecordsReadAsDataBindingReadsThem() {
+		String wire = new String(codec.encode(new UserUpdated("e2", "acme", 2, T0, "c2", user())), StandardCharsets.UTF_8);
+		JsonMapper binding = JsonMapper.builder()
+			.disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		for (String variant : new String[] { wire,
+				wire.replace("\"eventId\"", "\"later\":{\"a\":[1,2]},\"eventId\"")
+					.replace("\"active\"", "\"unknown\":[true],\"active\""),
+				wire.replace("\"active\":true", "\"active\":\"true\""),
+				wire.replace("\"version\":2", "\"version\":\"2\""),
+				wire.replace("\"correlationId\":\"c2\"", "\"correlationId\":null"),
+				wire.replace("\"created\":\"2026-11-28T10:15:30.123Z\"", "\"created\":\"2026-11-28T11:15:30.123+01:00\""),
+				wire.replace("\"externalId\":\"00u1\",", "") }) {
+			String withoutSchema = variant.replace("\"schemaVersion\":1,", "");
+			assertThat(codec.decode(variant.getBytes(StandardCharsets.UTF_8))).as(variant)
+				.isEqualTo(binding.readValue(withoutSchema, LifecycleEvent.class));
+		}
+	}
+
 	@Test
 	void theWireFormatNeverCarriesThePasswordOrClientSentServerAttributes() {
 		String wire = new String(codec.encode(new UserCreated("e1", "acme", 1, T0, "c", user())), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.spotbridge.ingress;
 
+import io.spotbridge.ingress.directory.EarlyDirectoryLoad;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IngressApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(IngressApplication.class, args);
+		SpringApplication application = new SpringApplication(IngressApplication.class);
+		// the directory rebuild starts as soon as the configuration is read, not when its bean is created
+		application.addListeners(new EarlyDirectoryLoad());
+		application.run(args);
 	}
 
 }

@@ -53,13 +53,20 @@ public class TenantRegistry {
 		return !accepted.isEmpty();
 	}
 
-	public static byte[] sha256(String token) {
+	/** One digest per thread: looking the algorithm up among the providers on every request costs more than hashing. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
 		}
+	});
+
+	public static byte[] sha256(String token) {
+		MessageDigest digest = SHA_256.get();
+		digest.reset();
+		return digest.digest(token.getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static String sha256Hex(String token) {

@@ -10,29 +10,50 @@ import io.spotbridge.model.GroupEvent;
 import io.spotbridge.model.LifecycleEvent;
 import io.spotbridge.model.UserEvent;
 
-import org.springframework.stereotype.Component;
 
 /**
  * The SCIM directory: the read model of every tenant, built from the compacted event topics and updated by this
  * replica's own writes as soon as Kafka acknowledged them (read-your-writes).
  */
-@Component
 public class Directory {
 
 	private final Map<String, TenantDirectory> tenants = new ConcurrentHashMap<>();
 
-	private final MeterRegistry meters;
+	private volatile MeterRegistry meters;
+
+	/** Without metrics until {@link #bindMetrics}: the directory may be filled before the application context exists. */
+	public Directory() {
+	}
 
 	public Directory(MeterRegistry meters) {
-		this.meters = meters;
+		bindMetrics(meters);
+	}
+
+	/** Registers the size gauges of every tenant, present and future. */
+	public void bindMetrics(MeterRegistry registry) {
+		meters = registry;
+		tenants.forEach(this::metered);
 	}
 
 	public TenantDirectory tenant(String tenant) {
-		return tenants.computeIfAbsent(tenant, this::newTenant);
+		TenantDirectory directory = tenants.get(tenant);
+		if (directory == null) {
+			directory = tenants.computeIfAbsent(tenant, name -> new TenantDirectory());
+		}
+		if (!directory.metered && meters != null) {
+			metered(tenant, directory);
+		}
+		return directory;
 	}
 
-	private TenantDirectory newTenant(String tenant) {
-		TenantDirectory directory = new TenantDirectory();
+	private synchronized void metered(String tenant, TenantDirectory directory) {
+		if (!directory.metered && meters != null) {
+			register(tenant, directory);
+			directory.metered = true;
+		}
+	}
+
+	private void register(String tenant, TenantDirectory directory) {
 		Gauge.builder("bridge.ingress.directory.users", directory, TenantDirectory::userCount)
 			.description("Users in the SCIM directory")
 			.tag("tenant", tenant)
@@ -41,7 +62,6 @@ public class Directory {
 			.description("Groups in the SCIM directory")
 			.tag("tenant", tenant)
 			.register(meters);
-		return directory;
 	}
 
 	public Set<String> tenantNames() {

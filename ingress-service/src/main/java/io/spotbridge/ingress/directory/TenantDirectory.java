@@ -35,6 +35,9 @@ public final class TenantDirectory {
 
 	private final Map<String, Long> deletedVersions = new ConcurrentHashMap<>();
 
+	/** Whether its size gauges are registered ({@link Directory}). */
+	volatile boolean metered;
+
 	public Optional<UserEntry> user(String id) {
 		return Optional.ofNullable(users.get(id));
 	}

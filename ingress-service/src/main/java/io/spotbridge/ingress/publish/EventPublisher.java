@@ -36,6 +36,12 @@ public class EventPublisher {
 
 	public static final String HEADER_EVENT_TYPE = "x-event-type";
 
+	/**
+	 * The event's version (decimal), the same as inside the value: lets the directory loader skip the records this
+	 * ingress published and already applied without decoding them.
+	 */
+	public static final String HEADER_VERSION = "x-event-version";
+
 	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
 	private final KafkaTemplate<String, byte[]> kafka;
@@ -45,6 +51,8 @@ public class EventPublisher {
 	private final IngressProperties properties;
 
 	private final MeterRegistry meters;
+
+	private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * Threads of our own for {@code send()}, which blocks while the producer waits for metadata or buffer space: a
@@ -61,6 +69,7 @@ public class EventPublisher {
 	public <E extends LifecycleEvent> Mono<E> publish(E event) {
 		var record = new ProducerRecord<String, byte[]>(topicOf(event), event.key().toString(), codec.encode(event));
 		record.headers().add(HEADER_EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+		record.headers().add(HEADER_VERSION, Long.toString(event.version()).getBytes(StandardCharsets.US_ASCII));
 		if (!event.correlationId().isEmpty()) {
 			record.headers().add(HEADER_CORRELATION_ID, event.correlationId().getBytes(StandardCharsets.UTF_8));
 		}
@@ -90,12 +99,13 @@ public class EventPublisher {
 	}
 
 	private void count(LifecycleEvent event, String outcome) {
-		Counter.builder("bridge.ingress.events.published")
-			.description("Lifecycle events the ingress published, by type and outcome")
-			.tag("type", event.type())
-			.tag("tenant", event.tenant())
-			.tag("outcome", outcome)
-			.register(meters)
+		counters.computeIfAbsent(event.type() + '\u0000' + event.tenant() + '\u0000' + outcome,
+				key -> Counter.builder("bridge.ingress.events.published")
+					.description("Lifecycle events the ingress published, by type and outcome")
+					.tag("type", event.type())
+					.tag("tenant", event.tenant())
+					.tag("outcome", outcome)
+					.register(meters))
 			.increment();
 	}
 

@@ -1,5 +1,9 @@
 package io.spotbridge.ingress.scim;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.spotbridge.ingress.auth.Tenant;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +25,8 @@ class ScimRequestMetrics implements WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
 	ScimRequestMetrics(MeterRegistry meters) {
 		this.meters = meters;
 	}
@@ -31,25 +37,52 @@ class ScimRequestMetrics implements WebFilter, Ordered {
 		if (!path.startsWith(ScimMediaTypes.BASE_PATH)) {
 			return chain.filter(exchange);
 		}
-		Timer.Sample sample = Timer.start(meters);
+		long start = meters.config().clock().monotonicTime();
 		return chain.filter(exchange).doFinally(signal -> {
 			var status = exchange.getResponse().getStatusCode();
 			String tenant = Tenant.ifAuthenticated(exchange).map(Tenant::name).orElse("none");
-			sample.stop(Timer.builder("bridge.ingress.scim.requests")
-				.description("SCIM requests by tenant, operation and status")
-				.tag("tenant", tenant)
-				.tag("operation", operation(exchange.getRequest().getMethod(), path))
-				.tag("status", status == null ? "unknown" : Integer.toString(status.value()))
-				.publishPercentileHistogram()
-				.register(meters));
+			timer(tenant, operation(exchange.getRequest().getMethod(), path),
+					status == null ? -1 : status.value())
+				.record(meters.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
 		});
 	}
 
+	/** The timer of one tag combination, registered once (all tag values are bounded). */
+	private Timer timer(String tenant, String operation, int status) {
+		String key = tenant + '\u0000' + operation + '\u0000' + status;
+		Timer timer = timers.get(key);
+		if (timer == null) {
+			timer = timers.computeIfAbsent(key, k -> Timer.builder("bridge.ingress.scim.requests")
+				.description("SCIM requests by tenant, operation and status")
+				.tag("tenant", tenant)
+				.tag("operation", operation)
+				.tag("status", status < 0 ? "unknown" : Integer.toString(status))
+				.publishPercentileHistogram()
+				.register(meters));
+		}
+		return timer;
+	}
+
 	static String operation(HttpMethod method, String path) {
+		// as rest.split("/") would see it (trailing empty parts dropped), without the regex and the array
 		String rest = path.substring(ScimMediaTypes.BASE_PATH.length());
-		String[] parts = rest.split("/");
-		String resource = parts.length > 1 ? parts[1] : "";
-		boolean single = parts.length > 2;
+		int end = rest.length();
+		while (end > 0 && rest.charAt(end - 1) == '/') {
+			end--;
+		}
+		int first = rest.indexOf('/');
+		String resource = "";
+		boolean single = false;
+		if (first >= 0 && first < end) {
+			int second = rest.indexOf('/', first + 1);
+			if (second < 0 || second >= end) {
+				resource = rest.substring(first + 1, end);
+			}
+			else {
+				resource = rest.substring(first + 1, second);
+				single = true;
+			}
+		}
 		String kind;
 		if (resource.equals("Users") || resource.equals("Groups")) {
 			kind = resource.toLowerCase(java.util.Locale.ROOT);

@@ -23,6 +23,20 @@ public final class ScimResponses {
 		return builder.body(ScimJson.write(resource));
 	}
 
+	/** A resource already written as JSON, with its {@code Location} (ASCII: base URL and id) and version. */
+	public static ResponseEntity<byte[]> resource(HttpStatus status, byte[] resource, String location, long version) {
+		return ResponseEntity.status(status)
+			.contentType(ScimMediaTypes.SCIM_JSON)
+			.eTag(Versions.etag(version))
+			.header(org.springframework.http.HttpHeaders.LOCATION, location)
+			.body(resource);
+	}
+
+	/** An answer already written as JSON. */
+	public static ResponseEntity<byte[]> ok(byte[] body) {
+		return ResponseEntity.ok().contentType(ScimMediaTypes.SCIM_JSON).body(body);
+	}
+
 	public static ResponseEntity<byte[]> ok(JsonNode body) {
 		return ResponseEntity.ok().contentType(ScimMediaTypes.SCIM_JSON).body(ScimJson.write(body));
 	}

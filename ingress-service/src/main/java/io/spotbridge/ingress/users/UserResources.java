@@ -11,8 +11,12 @@ import io.spotbridge.ingress.scim.ScimJson;
 import io.spotbridge.ingress.scim.ScimMediaTypes;
 import io.spotbridge.ingress.scim.ScimProblem;
 import io.spotbridge.ingress.scim.Versions;
+import io.spotbridge.ingress.scim.ListPage;
+import io.spotbridge.model.Instants;
 import io.spotbridge.model.ScimAttributes;
 import io.spotbridge.model.UserSnapshot;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +51,98 @@ final class UserResources {
 		String role = role(body).orElse(null);
 		return new UserSnapshot(id, userName, externalId, givenName, familyName, displayName, email, active, role,
 				ScimAttributes.of(body), created, now);
+	}
+
+	/**
+	 * The same resource as {@link #toResource}, written straight to JSON bytes (no resource tree is built): what every
+	 * answer carrying users uses.
+	 */
+	static byte[] write(UserEntry entry, String baseUrl) {
+		ByteArrayBuilder bytes = new ByteArrayBuilder(512);
+		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+			write(out, entry, baseUrl);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** A list response of users (RFC 7644 §3.4.2), written straight to JSON bytes. */
+	static byte[] writeList(ListPage page, int totalResults, java.util.List<UserEntry> users, String baseUrl) {
+		ByteArrayBuilder bytes = new ByteArrayBuilder(256 + 512 * users.size());
+		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+			out.writeStartObject();
+			out.writeName("schemas");
+			out.writeStartArray();
+			out.writeString(ScimMediaTypes.LIST_RESPONSE);
+			out.writeEndArray();
+			out.writeNumberProperty("totalResults", totalResults);
+			out.writeNumberProperty("startIndex", page.startIndex());
+			out.writeNumberProperty("itemsPerPage", users.size());
+			out.writeName("Resources");
+			out.writeStartArray();
+			for (UserEntry user : users) {
+				write(out, user, baseUrl);
+			}
+			out.writeEndArray();
+			out.writeEndObject();
+		}
+		return bytes.toByteArray();
+	}
+
+	static String location(UserEntry entry, String baseUrl) {
+		return baseUrl + "/Users/" + entry.user().id();
+	}
+
+	private static void write(JsonGenerator out, UserEntry entry, String baseUrl) {
+		UserSnapshot user = entry.user();
+		ObjectNode sent = ScimJson.parseObject(user.attributes().json());
+		java.util.List<String> schemas = new java.util.ArrayList<>(2);
+		schemas.add(ScimMediaTypes.CORE_USER);
+		JsonFields.field(sent, "schemas").filter(JsonNode::isArray).ifPresent(sentSchemas -> sentSchemas.forEach(s -> {
+			if (s.isString()) {
+				addSchema(schemas, s.asString());
+			}
+		}));
+		for (Map.Entry<String, JsonNode> attribute : sent.properties()) {
+			if (attribute.getKey().regionMatches(true, 0, "urn:", 0, 4) && attribute.getValue().isObject()) {
+				addSchema(schemas, attribute.getKey());
+			}
+		}
+		out.writeStartObject();
+		out.writeName("schemas");
+		out.writeStartArray();
+		for (String schema : schemas) {
+			out.writeString(schema);
+		}
+		out.writeEndArray();
+		out.writeStringProperty("id", user.id());
+		for (Map.Entry<String, JsonNode> attribute : sent.properties()) {
+			String key = attribute.getKey();
+			if (!key.equalsIgnoreCase("schemas") && !key.equalsIgnoreCase("active")
+					&& !key.equalsIgnoreCase("username") && !key.equals("id")) {
+				out.writeName(key);
+				out.writeTree(attribute.getValue());
+			}
+		}
+		out.writeStringProperty("userName", user.userName());
+		out.writeBooleanProperty("active", user.active());
+		out.writeName("meta");
+		out.writeStartObject();
+		out.writeStringProperty("resourceType", "User");
+		out.writeStringProperty("created", Instants.format(user.created()));
+		out.writeStringProperty("lastModified", Instants.format(user.lastModified()));
+		out.writeStringProperty("version", Versions.etag(entry.version()));
+		out.writeStringProperty("location", location(entry, baseUrl));
+		out.writeEndObject();
+		out.writeEndObject();
+	}
+
+	private static void addSchema(java.util.List<String> schemas, String urn) {
+		for (String listed : schemas) {
+			if (listed.equalsIgnoreCase(urn)) {
+				return;
+			}
+		}
+		schemas.add(urn);
 	}
 
 	static ObjectNode toResource(UserEntry entry, String baseUrl) {

@@ -60,6 +60,11 @@ class UserService {
 
 	Page list(RequestContext context, Optional<String> filterExpression, ListPage page) {
 		TenantDirectory users = users(context);
+		Optional<String> userName = filterExpression.flatMap(UserFilters::userNameEquals);
+		if (userName.isPresent()) {
+			List<UserEntry> matching = users.userByUserName(userName.get()).stream().toList();
+			return new Page(matching.size(), page.slice(matching));
+		}
 		Optional<ResourceFilter<UserEntry>> filter = UserFilters.parse(filterExpression);
 		if (filter.isEmpty()) {
 			return new Page(users.userCount(), page.slice(users.users()));

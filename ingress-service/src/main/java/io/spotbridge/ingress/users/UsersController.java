@@ -2,6 +2,7 @@ package io.spotbridge.ingress.users;
 
 import java.util.Optional;
 
+import io.spotbridge.ingress.directory.UserEntry;
 import io.spotbridge.ingress.scim.ListPage;
 import io.spotbridge.ingress.scim.RequestContext;
 import io.spotbridge.ingress.scim.ScimJson;
@@ -42,23 +43,21 @@ class UsersController {
 		RequestContext context = RequestContext.of(exchange);
 		ListPage page = ListPage.of(startIndex, count);
 		UserService.Page result = users.list(context, filter, page);
-		return ScimResponses.ok(page.response(result.total(),
-				result.users().stream().map(user -> UserResources.toResource(user, context.baseUrl())).toList()));
+		return ScimResponses.ok(UserResources.writeList(page, result.total(), result.users(), context.baseUrl()));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<byte[]> get(ServerWebExchange exchange, @PathVariable String id) {
 		RequestContext context = RequestContext.of(exchange);
 		var user = users.get(context, id);
-		return ScimResponses.resource(HttpStatus.OK, UserResources.toResource(user, context.baseUrl()), user.version());
+		return answer(HttpStatus.OK, user, context);
 	}
 
 	@PostMapping
 	Mono<ResponseEntity<byte[]>> create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
 		RequestContext context = RequestContext.of(exchange);
 		return users.create(context, ScimJson.parseObject(body))
-			.map(user -> ScimResponses.resource(HttpStatus.CREATED, UserResources.toResource(user, context.baseUrl()),
-					user.version()));
+			.map(user -> answer(HttpStatus.CREATED, user, context));
 	}
 
 	@PutMapping("/{id}")
@@ -66,8 +65,7 @@ class UsersController {
 			@RequestBody(required = false) byte[] body, @RequestHeader(HttpHeaders.IF_MATCH) Optional<String> ifMatch) {
 		RequestContext context = RequestContext.of(exchange);
 		return users.replace(context, id, ScimJson.parseObject(body), ifMatch)
-			.map(user -> ScimResponses.resource(HttpStatus.OK, UserResources.toResource(user, context.baseUrl()),
-					user.version()));
+			.map(user -> answer(HttpStatus.OK, user, context));
 	}
 
 	@PatchMapping("/{id}")
@@ -75,8 +73,12 @@ class UsersController {
 			@RequestBody(required = false) byte[] body, @RequestHeader(HttpHeaders.IF_MATCH) Optional<String> ifMatch) {
 		RequestContext context = RequestContext.of(exchange);
 		return users.patch(context, id, ScimJson.parseObject(body), ifMatch)
-			.map(user -> ScimResponses.resource(HttpStatus.OK, UserResources.toResource(user, context.baseUrl()),
-					user.version()));
+			.map(user -> answer(HttpStatus.OK, user, context));
+	}
+
+	private static ResponseEntity<byte[]> answer(HttpStatus status, UserEntry user, RequestContext context) {
+		return ScimResponses.resource(status, UserResources.write(user, context.baseUrl()),
+				UserResources.location(user, context.baseUrl()), user.version());
 	}
 
 	@DeleteMapping("/{id}")

@@ -21,6 +21,21 @@ class UserFiltersTest {
 	}
 
 	@Test
+	void theUserNameShortcutAgreesWithTheGeneralParser() {
+		for (String filter : new String[] { "userName eq \"ada.lovelace@example.com\"", "USERNAME EQ \"Ada\"",
+				"userName eq \"\"", "userName eq \"a b\"", "userName eq \"ünï\"" }) {
+			assertThat(UserFilters.userNameEquals(filter)).as(filter)
+				.isEqualTo(UserFilters.parse(Optional.of(filter)).orElseThrow().equalityOn("username"))
+				.isPresent();
+		}
+		for (String filter : new String[] { "userName eq \"a\" or userName eq \"b\"", "userName eq \"a\\\"b\"",
+				"userName  eq \"a\"", "userName ne \"a\"", "userName eq true", "userName eq \"a\" and active eq true",
+				"userNames eq \"a\"", "displayName eq \"a\"", "userName eq \"a\\u0041\"", "userName eq \"" }) {
+			assertThat(UserFilters.userNameEquals(filter)).as(filter).isEmpty();
+		}
+	}
+
+	@Test
 	void oktasUserNameFilterIgnoresCase() {
 		assertThat(matches("userName eq \"ada.lovelace@example.com\"")).isTrue();
 		assertThat(UserFilters.parse(Optional.of("userName eq \"ADA.LOVELACE@EXAMPLE.COM\"")).orElseThrow()
