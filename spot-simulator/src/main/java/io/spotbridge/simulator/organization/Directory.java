@@ -3,6 +3,8 @@ package io.spotbridge.simulator.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,12 @@ final class Directory {
 
     final Map<String, User> users = new LinkedHashMap<>();
 
+    /** The users by their email in lower case (Spot compares emails ignoring case). */
+    final Map<String, String> userIdsByEmail = new HashMap<>();
+
+    /** Every user ever created, in order of creation (deletions do not remove them): {@code GET /simulator/users}. */
+    final List<User> created = new ArrayList<>();
+
     final Map<String, UserGroup> groups = new LinkedHashMap<>();
 
     final Map<String, Policy> policies = new LinkedHashMap<>();
@@ -40,6 +48,10 @@ final class Directory {
     /** The current time, to the millisecond as Spot shows it. */
     Instant now() {
         return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String emailKey(String email) {
+        return email.toLowerCase(java.util.Locale.ROOT);
     }
 
     int nextUserNumber() {

@@ -73,10 +73,18 @@ public class Envelopes {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(envelope);
     }
 
+    /** A random (version 4) UUID without {@link UUID#randomUUID()}'s shared SecureRandom: request ids need no secrecy. */
+    private static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     private RequestInfo requestInfo(ServerRequest request) {
         String query = request.uri().getRawQuery();
         String url = request.uri().getRawPath() + ((query != null) ? "?" + query : "");
-        return new RequestInfo(UUID.randomUUID().toString(), url, request.method().name(),
+        return new RequestInfo(randomId(), url, request.method().name(),
                 this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
