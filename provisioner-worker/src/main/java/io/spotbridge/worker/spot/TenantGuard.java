@@ -25,8 +25,11 @@ import reactor.core.publisher.SignalType;
  * <li>the circuit breakers: the <em>outage</em> breaker (opens when too many calls fail transiently) and the
  * <em>credentials</em> gate (opens on the first 401/403, lets one probe call through after a pause that doubles with
  * every rejected probe); while either is open the call is not made ({@link CallBlockedException});</li>
- * <li>the route gate: after a 429, or an answer with {@code X-RateLimit-Remaining: 0}, calls on that route wait for
- * {@code X-RateLimit-Reset} (capped by {@code bridge.spot.max-rate-limit-wait});</li>
+ * <li>the route budget: every answer's {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} tell how many more
+ * calls the route's current window admits; the guard counts the calls it starts against that (less the calls still in
+ * flight, which Spot may not have counted yet), and once none is left, calls on the route wait for the reset (capped by
+ * {@code bridge.spot.max-rate-limit-wait}) instead of being sent to be answered 429. A 429 closes the route until its
+ * reset too;</li>
  * <li>the tenant's rate limiter ({@code calls-per-second}), waited for without blocking a thread.</li>
  * </ol>
  */
@@ -44,7 +47,12 @@ public class TenantGuard {
 
 	private final Clock clock;
 
-	private final Map<String, Instant> routeGates = new ConcurrentHashMap<>();
+	/** Answers whose reset lies this much later than the known window's describe a new window. */
+	private static final Duration WINDOW_TOLERANCE = Duration.ofSeconds(2);
+
+	private final Map<String, RouteWindow> routeWindows = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> routeInFlight = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
 
@@ -71,40 +79,69 @@ public class TenantGuard {
 			if (blocked.isPresent()) {
 				return Mono.error(blocked.get());
 			}
-			Duration wait = routeWait(route);
-			Mono<Long> gate = wait.isZero() ? Mono.just(0L) : Mono.delay(wait);
-			return gate.then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> guarded(route, call)));
+			return routeGate(route).then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> guarded(route, call)));
 		});
 	}
 
-	/** Notes the rate-limit headers of an answer: a route whose window is used up waits for its reset. */
+	/** Completes once the route's window admits one more call (which it then counts). */
+	private Mono<Long> routeGate(String route) {
+		return Mono.defer(() -> {
+			Duration wait = takeFromRoute(route);
+			return wait.isZero() ? Mono.just(0L) : Mono.delay(wait).then(routeGate(route));
+		});
+	}
+
+	/**
+	 * Notes the rate-limit headers of an answer: how many calls the route's window still admits, and when it resets; a
+	 * 429 closes the route until the reset.
+	 */
 	void observe(String route, SpotReply reply) {
 		reply.remaining().ifPresent(value -> remaining.computeIfAbsent(route, r -> new AtomicLong()).set(value));
-		boolean exhausted = reply.status() == 429
-				|| (reply.remaining().isPresent() && reply.remaining().getAsLong() <= 0);
-		if (exhausted) {
-			Duration reset = reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET);
-			closeRoute(route, reset);
+		if (reply.status() == 429) {
+			closeRoute(route, reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET));
+			return;
 		}
+		if (reply.remaining().isEmpty()) {
+			return;
+		}
+		long left = reply.remaining().getAsLong();
+		Duration reset = reply.resetDuration().orElse(left <= 0 ? SpotErrors.DEFAULT_RESET : Duration.ZERO);
+		if (reset.isZero()) {
+			return;
+		}
+		// calls still in flight besides this one may have been admitted after it: count them as used
+		AtomicLong inFlight = routeInFlight.get(route);
+		long others = inFlight == null ? 0 : Math.max(0, inFlight.get() - 1);
+		Instant now = clock.instant();
+		Instant until = now.plus(capped(reset));
+		long budget = Math.max(0, left - others);
+		routeWindows.compute(route, (r, current) -> current == null || !now.isBefore(current.resetAt)
+				|| until.isAfter(current.resetAt.plus(WINDOW_TOLERANCE)) ? new RouteWindow(until, budget)
+						: current.narrow(until, budget));
 	}
 
 	private void closeRoute(String route, Duration reset) {
-		Duration capped = reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
-		Instant until = clock.instant().plus(capped);
-		routeGates.merge(route, until, (a, b) -> a.isAfter(b) ? a : b);
+		Instant until = clock.instant().plus(capped(reset));
+		routeWindows.compute(route, (r, current) -> current == null || until.isAfter(current.resetAt)
+				? new RouteWindow(until, 0) : current.narrow(current.resetAt, 0));
 	}
 
-	private Duration routeWait(String route) {
-		Instant until = routeGates.get(route);
-		if (until == null) {
+	private Duration capped(Duration reset) {
+		return reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
+	}
+
+	/** Zero when the call may go (and is counted against the route's window), else how long to wait first. */
+	private Duration takeFromRoute(String route) {
+		RouteWindow window = routeWindows.get(route);
+		if (window == null) {
 			return Duration.ZERO;
 		}
-		Duration wait = Duration.between(clock.instant(), until);
-		if (wait.isNegative() || wait.isZero()) {
-			routeGates.remove(route, until);
+		Instant now = clock.instant();
+		if (!now.isBefore(window.resetAt)) {
+			routeWindows.remove(route, window);
 			return Duration.ZERO;
 		}
-		return wait;
+		return window.take() ? Duration.ZERO : Duration.between(now, window.resetAt);
 	}
 
 	private Optional<CallBlockedException> blockedNow(String route) {
@@ -135,7 +172,12 @@ public class TenantGuard {
 			return Mono.error(new CallBlockedException(tenant, route, CallBlockedException.Gate.OUTAGE));
 		}
 		long started = System.nanoTime();
-		return call.get().doFinally(signal -> {
+		AtomicLong inFlight = routeInFlight.computeIfAbsent(route, r -> new AtomicLong());
+		return Mono.defer(() -> {
+			inFlight.incrementAndGet();
+			return call.get();
+		}).doFinally(signal -> {
+			inFlight.decrementAndGet();
 			// permissions of cancelled calls are given back; outcomes are recorded below
 			if (signal == SignalType.CANCEL) {
 				credentials.releasePermission();
@@ -194,6 +236,30 @@ public class TenantGuard {
 	/** {@code X-RateLimit-Remaining} of the last answer per route. */
 	public Map<String, AtomicLong> rateLimitRemaining() {
 		return remaining;
+	}
+
+	/** A route's current rate-limit window as the answers describe it: calls it still admits, and its end. */
+	private static final class RouteWindow {
+
+		final Instant resetAt;
+
+		private final AtomicLong budget;
+
+		RouteWindow(Instant resetAt, long budget) {
+			this.resetAt = resetAt;
+			this.budget = new AtomicLong(budget);
+		}
+
+		boolean take() {
+			return budget.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+		}
+
+		/** The same window after another answer: never more calls than either answer allows. */
+		RouteWindow narrow(Instant until, long left) {
+			budget.accumulateAndGet(left, Math::min);
+			return until.isAfter(resetAt) && left == 0 ? new RouteWindow(until, 0) : this;
+		}
+
 	}
 
 	static CircuitBreakerConfig outageConfig(SpotProperties.Breaker breaker) {
