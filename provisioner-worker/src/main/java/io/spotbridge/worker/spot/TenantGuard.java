@@ -50,6 +50,9 @@ public class TenantGuard {
 	/** Answers whose reset lies this much later than the known window's describe a new window. */
 	private static final Duration WINDOW_TOLERANCE = Duration.ofSeconds(2);
 
+	/** How often a call waiting for a route's reset looks whether the route's window admits it after all. */
+	private static final Duration RECHECK = Duration.ofMillis(200);
+
 	private final Map<String, RouteWindow> routeWindows = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> routeInFlight = new ConcurrentHashMap<>();
@@ -87,7 +90,11 @@ public class TenantGuard {
 	private Mono<Long> routeGate(String route) {
 		return Mono.defer(() -> {
 			Duration wait = takeFromRoute(route);
-			return wait.isZero() ? Mono.just(0L) : Mono.delay(wait).then(routeGate(route));
+			if (wait.isZero()) {
+				return Mono.just(0L);
+			}
+			// look again now and then: answers of calls in flight may show that more calls fit after all
+			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(routeGate(route));
 		});
 	}
 
@@ -114,16 +121,25 @@ public class TenantGuard {
 		long others = inFlight == null ? 0 : Math.max(0, inFlight.get() - 1);
 		Instant now = clock.instant();
 		Instant until = now.plus(capped(reset));
-		long budget = Math.max(0, left - others);
-		routeWindows.compute(route, (r, current) -> current == null || !now.isBefore(current.resetAt)
-				|| until.isAfter(current.resetAt.plus(WINDOW_TOLERANCE)) ? new RouteWindow(until, budget)
-						: current.narrow(until, budget));
+		routeWindows.compute(route, (r, current) -> {
+			if (current == null || !now.isBefore(current.resetAt)
+					|| until.isAfter(current.resetAt.plus(WINDOW_TOLERANCE))) {
+				return new RouteWindow(until, left, others);
+			}
+			current.update(left, others);
+			return current;
+		});
 	}
 
 	private void closeRoute(String route, Duration reset) {
 		Instant until = clock.instant().plus(capped(reset));
-		routeWindows.compute(route, (r, current) -> current == null || until.isAfter(current.resetAt)
-				? new RouteWindow(until, 0) : current.narrow(current.resetAt, 0));
+		routeWindows.compute(route, (r, current) -> {
+			if (current == null || until.isAfter(current.resetAt)) {
+				return new RouteWindow(until, 0, 0);
+			}
+			current.close();
+			return current;
+		});
 	}
 
 	private Duration capped(Duration reset) {
@@ -238,26 +254,45 @@ public class TenantGuard {
 		return remaining;
 	}
 
-	/** A route's current rate-limit window as the answers describe it: calls it still admits, and its end. */
+	/**
+	 * A route's current rate-limit window as the answers describe it: its end, and how many more calls may be started
+	 * in it. Within a window Spot's remaining count only falls, so the answer with the lowest one is the newest: it
+	 * sets the budget (its remaining count less the calls in flight besides it, which Spot may have admitted after it);
+	 * older answers arriving late are ignored. Replacing rather than only lowering the budget lets a count that was
+	 * too cautious (calls in flight that Spot had in fact admitted before) recover with the next answers.
+	 */
 	private static final class RouteWindow {
 
 		final Instant resetAt;
 
-		private final AtomicLong budget;
+		private long budget;
 
-		RouteWindow(Instant resetAt, long budget) {
+		private long lowestRemaining;
+
+		RouteWindow(Instant resetAt, long remaining, long inFlight) {
 			this.resetAt = resetAt;
-			this.budget = new AtomicLong(budget);
+			this.lowestRemaining = remaining;
+			this.budget = Math.max(0, remaining - inFlight);
 		}
 
-		boolean take() {
-			return budget.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+		synchronized boolean take() {
+			if (budget <= 0) {
+				return false;
+			}
+			budget--;
+			return true;
 		}
 
-		/** The same window after another answer: never more calls than either answer allows. */
-		RouteWindow narrow(Instant until, long left) {
-			budget.accumulateAndGet(left, Math::min);
-			return until.isAfter(resetAt) && left == 0 ? new RouteWindow(until, 0) : this;
+		synchronized void close() {
+			lowestRemaining = 0;
+			budget = 0;
+		}
+
+		synchronized void update(long remaining, long inFlight) {
+			if (remaining < lowestRemaining) {
+				lowestRemaining = remaining;
+				budget = Math.max(0, remaining - inFlight);
+			}
 		}
 
 	}
