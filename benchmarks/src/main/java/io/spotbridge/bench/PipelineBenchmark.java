@@ -60,14 +60,19 @@ public final class PipelineBenchmark {
 	static final String USAGE = "Usage: PipelineBenchmark [--users 10000] [--phase-timeout-seconds 300]"
 			+ " [--idle-users 50] [--idle-gap-ms 200] [--rate-limit-per-minute 600] [--rate-limit-users 2*limit]"
 			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]"
-			+ " [--warmup-users 500] [--drain-users N] [--jfr <directory>]";
+			+ " [--warmup-users 500] [--drain-users N] [--jfr <directory>]"
+			+ " [--phases zero,fifty,idle,drain,rate] [--worker-args \"--a=b --c=d\"]";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Parsed command line. */
 	record Options(int users, int phaseTimeoutSeconds, int idleUsers, int idleGapMillis, int rateLimitPerMinute,
 			int rateLimitUsers, int concurrency, int partitions, int pollMillis, String heap, int maxMinutes,
-			int warmupUsers, String jfr, int drainUsers) {
+			int warmupUsers, String jfr, int drainUsers, List<String> phases, List<String> workerArgs) {
+
+		boolean runs(String phase) {
+			return phases.contains(phase);
+		}
 
 		static Options parse(String... args) {
 			Map<String, String> values = new HashMap<>();
@@ -88,11 +93,14 @@ public final class PipelineBenchmark {
 							: intOf(values, "warmup-users", Math.min(500, users)),
 					values.getOrDefault("jfr", ""),
 					values.containsKey("drain-users") && "0".equals(values.get("drain-users")) ? 0
-							: intOf(values, "drain-users", users));
+							: intOf(values, "drain-users", users),
+					List.of(values.getOrDefault("phases", "zero,fifty,idle,drain,rate").split(",")),
+					values.getOrDefault("worker-args", "").isBlank() ? List.of()
+							: List.of(values.get("worker-args").trim().split("\\s+")));
 			values.keySet()
 				.removeAll(List.of("users", "rate-limit-per-minute", "phase-timeout-seconds", "idle-users",
 						"idle-gap-ms", "rate-limit-users", "concurrency", "partitions", "poll-ms", "heap",
-						"max-minutes", "warmup-users", "jfr", "drain-users"));
+						"max-minutes", "warmup-users", "jfr", "drain-users", "phases", "worker-args"));
 			if (!values.isEmpty()) {
 				throw new IllegalArgumentException("Unknown options: " + values.keySet());
 			}
@@ -218,19 +226,29 @@ public final class PipelineBenchmark {
 				progress("Ingress on 127.0.0.1:" + ingress.scimPort());
 				try (ScimLoadClient scim = new ScimLoadClient(ingress.scimPort(), token,
 						Math.max(8, options.concurrency()))) {
-					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
-						if (options.warmupUsers() > 0) {
-							safely("warm-up", () -> bulkPhase("warm-up", scim, "w", options.warmupUsers(), 0));
+					if (options.runs("zero") || options.runs("fifty") || options.runs("idle")) {
+						try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
+							if (options.warmupUsers() > 0) {
+								safely("warm-up", () -> bulkPhase("warm-up", scim, "w", options.warmupUsers(), 0));
+							}
+							if (options.runs("zero")) {
+								safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
+							}
+							if (options.runs("fifty")) {
+								safely(ROW_FIFTY, () -> bulkPhase(ROW_FIFTY, scim, "f", options.users(), 50));
+							}
+							if (options.runs("idle")) {
+								safely(ROW_IDLE, () -> idlePhase(scim));
+							}
 						}
-						safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
-						safely(ROW_FIFTY, () -> bulkPhase(ROW_FIFTY, scim, "f", options.users(), 50));
-						safely(ROW_IDLE, () -> idlePhase(scim));
 					}
-					if (options.drainUsers() > 0) {
+					if (options.drainUsers() > 0 && options.runs("drain")) {
 						safely(ROW_DRAIN, () -> drainPhase(scim, workDir, bootstrap));
 					}
-					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-default-rate", 0)) {
-						safely(ROW_RATE, () -> ratePhase(scim));
+					if (options.runs("rate")) {
+						try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-default-rate", 0)) {
+							safely(ROW_RATE, () -> ratePhase(scim));
+						}
 					}
 				}
 			}
@@ -253,6 +271,7 @@ public final class PipelineBenchmark {
 		if (callsPerSecond > 0) {
 			args.add("--bridge.defaults.calls-per-second=" + callsPerSecond);
 		}
+		args.addAll(options.workerArgs());
 		worker.start(options.heap(), env, args);
 		try {
 			worker.awaitHttp200("http://127.0.0.1:" + management + "/actuator/health/readiness", "UP",

@@ -62,7 +62,8 @@ final class Directory {
     String newId(String prefix, Map<String, ?> taken) {
         String id;
         do {
-            id = prefix + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            String hex = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+            id = prefix + "00000000".substring(hex.length()) + hex;
         }
         while (taken.containsKey(id));
         return id;
