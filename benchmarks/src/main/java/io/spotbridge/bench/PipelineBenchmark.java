@@ -484,9 +484,15 @@ public final class PipelineBenchmark {
 			}
 		}
 		int visible = tracker.visible.get();
+		long lastAck = 0;
+		for (int i = 0; i < tracker.users; i++) {
+			lastAck = Math.max(lastAck, tracker.ackAt.get(i));
+		}
+		double ackSeconds = lastAck == 0 ? Double.NaN : (lastAck - tracker.scimStart) / 1e9;
 		String note = String.format(Locale.ROOT,
-				"%,d polls of GET /simulator/users by the harness (every %s; not Spot calls)%s", poller.polls.get(),
-				options.pollMillis() + " ms", extra);
+				"SCIM: last 201 after %.1f s (%.1f creates/s); %,d polls of GET /simulator/users by the harness"
+						+ " (every %s; not Spot calls)%s",
+				ackSeconds, tracker.users / ackSeconds, poller.polls.get(), options.pollMillis() + " ms", extra);
 		Result result = new Result(row, tracker.users, visible, tracker.failures.get(), seconds,
 				seconds > 0 ? visible / seconds : Double.NaN, total, seconds > 0 ? total / seconds : Double.NaN,
 				calls429, latencies.summary(), note);
@@ -519,6 +525,9 @@ public final class PipelineBenchmark {
 
 		volatile long firstSent;
 
+		/** When the first SCIM create was sent. */
+		volatile long scimStart;
+
 		volatile long lastVisible;
 
 		Tracker(String kind, int users) {
@@ -533,6 +542,9 @@ public final class PipelineBenchmark {
 		}
 
 		java.util.concurrent.CompletableFuture<String> create(ScimLoadClient scim, int i) {
+			if (scimStart == 0) {
+				scimStart = System.nanoTime();
+			}
 			return scim.createUser(fixtures.oktaCreateBody(fixtures.userName("u", i), i)).whenComplete((failure, ex) -> {
 				if (failure == null && ex == null) {
 					ackAt.compareAndSet(i, 0, System.nanoTime());
