@@ -82,19 +82,31 @@ public class TenantGuard {
 			if (blocked.isPresent()) {
 				return Mono.error(blocked.get());
 			}
-			return routeGate(route).then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> guarded(route, call)));
+			return admitted(route).then(Mono.defer(() -> guarded(route, call)));
 		});
 	}
 
-	/** Completes once the route's window admits one more call (which it then counts). */
-	private Mono<Long> routeGate(String route) {
-		return Mono.defer(() -> {
+	/**
+	 * Completes when the call may be sent: the route's window has room, the rate limiter gave a permit, and then (right
+	 * before sending, as the permit may have taken a while and answers meanwhile may have used the window up) the call
+	 * is counted against the window; without room left it waits again.
+	 */
+	private Mono<Long> admitted(String route) {
+		return routeOpen(route).then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> {
 			Duration wait = takeFromRoute(route);
+			return wait.isZero() ? Mono.just(0L) : admitted(route);
+		}));
+	}
+
+	/** Completes once the route's window seems to have room (without counting a call against it). */
+	private Mono<Long> routeOpen(String route) {
+		return Mono.defer(() -> {
+			Duration wait = routeWait(route);
 			if (wait.isZero()) {
 				return Mono.just(0L);
 			}
 			// look again now and then: answers of calls in flight may show that more calls fit after all
-			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(routeGate(route));
+			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(routeOpen(route));
 		});
 	}
 
@@ -144,6 +156,20 @@ public class TenantGuard {
 
 	private Duration capped(Duration reset) {
 		return reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
+	}
+
+	/** Zero when the route's window has room (or is unknown), else how long until it resets. */
+	private Duration routeWait(String route) {
+		RouteWindow window = routeWindows.get(route);
+		if (window == null) {
+			return Duration.ZERO;
+		}
+		Instant now = clock.instant();
+		if (!now.isBefore(window.resetAt)) {
+			routeWindows.remove(route, window);
+			return Duration.ZERO;
+		}
+		return window.hasRoom() ? Duration.ZERO : Duration.between(now, window.resetAt);
 	}
 
 	/** Zero when the call may go (and is counted against the route's window), else how long to wait first. */
@@ -273,6 +299,10 @@ public class TenantGuard {
 			this.resetAt = resetAt;
 			this.lowestRemaining = remaining;
 			this.budget = Math.max(0, remaining - inFlight);
+		}
+
+		synchronized boolean hasRoom() {
+			return budget > 0;
 		}
 
 		synchronized boolean take() {

@@ -133,6 +133,26 @@ class TenantGuardTest {
 	}
 
 	@Test
+	void aCallThatWaitedForItsRatePermitIsNotSentWhenTheWindowWasUsedUpMeanwhile() throws InterruptedException {
+		TenantSettings slow = new TenantSettings("slow", SpotToken.of("t"), URI.create("http://spot"),
+				new RoleMapping(RoleMapping.builtIn("3", "0"), "viewer"), 1);
+		TenantGuard onePerSecond = new TenantGuard(slow, properties, Clock.systemUTC());
+		onePerSecond.run("GET /x", () -> Mono.just("takes this second's permit")).block(Duration.ofSeconds(5));
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable waiting = onePerSecond.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "sent";
+		})).subscribe();
+
+		// while it waits for the next permit, an answer says the route's window is used up
+		onePerSecond.observe("GET /x", new SpotReply(200, OptionalLong.of(0), OptionalLong.of(60), new byte[0]));
+		Thread.sleep(1500);
+
+		assertThat(sent).isFalse();
+		waiting.dispose();
+	}
+
+	@Test
 	void anAnswerOfANewWindowLiftsTheBudget() {
 		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(0), OptionalLong.of(1), new byte[0]));
 		call(Mono.just("after the reset"));
