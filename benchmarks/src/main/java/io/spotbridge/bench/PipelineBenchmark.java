@@ -60,7 +60,7 @@ public final class PipelineBenchmark {
 	static final String USAGE = "Usage: PipelineBenchmark [--users 10000] [--phase-timeout-seconds 300]"
 			+ " [--idle-users 50] [--idle-gap-ms 200] [--rate-limit-per-minute 600] [--rate-limit-users 2*limit]"
 			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]"
-			+ " [--warmup-users 500] [--drain-users N] [--jfr <directory>]"
+			+ " [--warmup-users users/5, 100..2000] [--drain-users N] [--jfr <directory>]"
 			+ " [--phases zero,fifty,idle,drain,rate] [--worker-args \"--a=b --c=d\"]";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,7 +90,7 @@ public final class PipelineBenchmark {
 					intOf(values, "partitions", 6), intOf(values, "poll-ms", 20),
 					values.getOrDefault("heap", "512m"), intOf(values, "max-minutes", 30),
 					values.containsKey("warmup-users") && "0".equals(values.get("warmup-users")) ? 0
-							: intOf(values, "warmup-users", Math.min(500, users)),
+							: intOf(values, "warmup-users", Math.max(Math.min(100, users), Math.min(2000, users / 5))),
 					values.getOrDefault("jfr", ""),
 					values.containsKey("drain-users") && "0".equals(values.get("drain-users")) ? 0
 							: intOf(values, "drain-users", users),
