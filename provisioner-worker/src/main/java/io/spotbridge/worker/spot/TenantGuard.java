@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -25,15 +26,17 @@ import reactor.core.publisher.SignalType;
  * <li>the circuit breakers: the <em>outage</em> breaker (opens when too many calls fail transiently) and the
  * <em>credentials</em> gate (opens on the first 401/403, lets one probe call through after a pause that doubles with
  * every rejected probe); while either is open the call is not made ({@link CallBlockedException});</li>
- * <li>the route budget: every answer's {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} tell how many more
- * calls the route's current window admits; the guard counts the calls it starts against that (less the calls still in
- * flight, which Spot may not have counted yet), and once none is left, calls on the route wait for the reset (capped by
+ * <li>the route budget ({@link RouteBudget}): every answer's {@code X-RateLimit-Remaining} and
+ * {@code X-RateLimit-Reset} tell how many more calls the route's current window admits; the guard counts the calls it
+ * lets through against that, and once none is left, calls on the route wait for the reset (capped by
  * {@code bridge.spot.max-rate-limit-wait}) instead of being sent to be answered 429. A 429 closes the route until its
  * reset too;</li>
  * <li>the tenant's rate limiter ({@code calls-per-second}), waited for without blocking a thread.</li>
  * </ol>
  */
 public class TenantGuard {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantGuard.class);
 
 	private final String tenant;
 
@@ -47,15 +50,13 @@ public class TenantGuard {
 
 	private final Clock clock;
 
-	/** Answers whose reset lies this much later than the known window's describe a new window. */
-	private static final Duration WINDOW_TOLERANCE = Duration.ofSeconds(2);
-
-	/** How often a call waiting for a route's reset looks whether the route's window admits it after all. */
+	/** How often a call waiting for a route's window looks whether the window admits it after all. */
 	private static final Duration RECHECK = Duration.ofMillis(200);
 
-	private final Map<String, RouteWindow> routeWindows = new ConcurrentHashMap<>();
+	/** Calls let through on a rate-limited route whose window expired, until an answer describes the next one. */
+	private static final int PROBES = 4;
 
-	private final Map<String, AtomicLong> routeInFlight = new ConcurrentHashMap<>();
+	private final Map<String, RouteBudget> routes = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
 
@@ -82,31 +83,34 @@ public class TenantGuard {
 			if (blocked.isPresent()) {
 				return Mono.error(blocked.get());
 			}
-			return admitted(route).then(Mono.defer(() -> guarded(route, call)));
+			RouteBudget budget = routes.computeIfAbsent(route, r -> new RouteBudget());
+			AtomicBoolean counted = new AtomicBoolean();
+			return admitted(route, budget, counted).then(Mono.defer(this::ratePermit))
+				.then(Mono.defer(() -> guarded(route, call)))
+				.doFinally(signal -> {
+					if (counted.get()) {
+						budget.finished();
+					}
+				});
 		});
 	}
 
 	/**
-	 * Completes when the call may be sent: the route's window has room, the rate limiter gave a permit, and then (right
-	 * before sending, as the permit may have taken a while and answers meanwhile may have used the window up) the call
-	 * is counted against the window; without room left it waits again.
+	 * Completes once the route's window admits the call, which is then counted against it (from then on until it is
+	 * answered, the call is <em>pending</em>: waiting for the rate limiter's permit or in flight).
 	 */
-	private Mono<Long> admitted(String route) {
-		return routeOpen(route).then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> {
-			Duration wait = takeFromRoute(route);
-			return wait.isZero() ? Mono.just(0L) : admitted(route);
-		}));
-	}
-
-	/** Completes once the route's window seems to have room (without counting a call against it). */
-	private Mono<Long> routeOpen(String route) {
+	private Mono<Long> admitted(String route, RouteBudget budget, AtomicBoolean counted) {
 		return Mono.defer(() -> {
-			Duration wait = routeWait(route);
+			Duration wait = budget.take(clock.instant());
 			if (wait.isZero()) {
+				counted.set(true);
 				return Mono.just(0L);
 			}
-			// look again now and then: answers of calls in flight may show that more calls fit after all
-			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(routeOpen(route));
+			if (log.isDebugEnabled()) {
+				log.debug("{} {}: no room in the rate-limit window; waiting {} ms", tenant, route, wait.toMillis());
+			}
+			// look again now and then: answers of pending calls may show that more calls fit after all
+			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(admitted(route, budget, counted));
 		});
 	}
 
@@ -116,74 +120,25 @@ public class TenantGuard {
 	 */
 	void observe(String route, SpotReply reply) {
 		reply.remaining().ifPresent(value -> remaining.computeIfAbsent(route, r -> new AtomicLong()).set(value));
+		RouteBudget budget = routes.computeIfAbsent(route, r -> new RouteBudget());
+		Instant now = clock.instant();
 		if (reply.status() == 429) {
-			closeRoute(route, reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET));
+			budget.close(now.plus(capped(reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET))));
 			return;
 		}
 		if (reply.remaining().isEmpty()) {
+			budget.noHeaders();
 			return;
 		}
 		long left = reply.remaining().getAsLong();
 		Duration reset = reply.resetDuration().orElse(left <= 0 ? SpotErrors.DEFAULT_RESET : Duration.ZERO);
-		if (reset.isZero()) {
-			return;
+		if (!reset.isZero()) {
+			budget.answered(now, now.plus(capped(reset)), left);
 		}
-		// calls still in flight besides this one may have been admitted after it: count them as used
-		AtomicLong inFlight = routeInFlight.get(route);
-		long others = inFlight == null ? 0 : Math.max(0, inFlight.get() - 1);
-		Instant now = clock.instant();
-		Instant until = now.plus(capped(reset));
-		routeWindows.compute(route, (r, current) -> {
-			if (current == null || !now.isBefore(current.resetAt)
-					|| until.isAfter(current.resetAt.plus(WINDOW_TOLERANCE))) {
-				return new RouteWindow(until, left, others);
-			}
-			current.update(left, others);
-			return current;
-		});
-	}
-
-	private void closeRoute(String route, Duration reset) {
-		Instant until = clock.instant().plus(capped(reset));
-		routeWindows.compute(route, (r, current) -> {
-			if (current == null || until.isAfter(current.resetAt)) {
-				return new RouteWindow(until, 0, 0);
-			}
-			current.close();
-			return current;
-		});
 	}
 
 	private Duration capped(Duration reset) {
 		return reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
-	}
-
-	/** Zero when the route's window has room (or is unknown), else how long until it resets. */
-	private Duration routeWait(String route) {
-		RouteWindow window = routeWindows.get(route);
-		if (window == null) {
-			return Duration.ZERO;
-		}
-		Instant now = clock.instant();
-		if (!now.isBefore(window.resetAt)) {
-			routeWindows.remove(route, window);
-			return Duration.ZERO;
-		}
-		return window.hasRoom() ? Duration.ZERO : Duration.between(now, window.resetAt);
-	}
-
-	/** Zero when the call may go (and is counted against the route's window), else how long to wait first. */
-	private Duration takeFromRoute(String route) {
-		RouteWindow window = routeWindows.get(route);
-		if (window == null) {
-			return Duration.ZERO;
-		}
-		Instant now = clock.instant();
-		if (!now.isBefore(window.resetAt)) {
-			routeWindows.remove(route, window);
-			return Duration.ZERO;
-		}
-		return window.take() ? Duration.ZERO : Duration.between(now, window.resetAt);
 	}
 
 	private Optional<CallBlockedException> blockedNow(String route) {
@@ -214,12 +169,7 @@ public class TenantGuard {
 			return Mono.error(new CallBlockedException(tenant, route, CallBlockedException.Gate.OUTAGE));
 		}
 		long started = System.nanoTime();
-		AtomicLong inFlight = routeInFlight.computeIfAbsent(route, r -> new AtomicLong());
-		return Mono.defer(() -> {
-			inFlight.incrementAndGet();
-			return call.get();
-		}).doFinally(signal -> {
-			inFlight.decrementAndGet();
+		return call.get().doFinally(signal -> {
 			// permissions of cancelled calls are given back; outcomes are recorded below
 			if (signal == SignalType.CANCEL) {
 				credentials.releasePermission();
@@ -281,47 +231,88 @@ public class TenantGuard {
 	}
 
 	/**
-	 * A route's current rate-limit window as the answers describe it: its end, and how many more calls may be started
-	 * in it. Within a window Spot's remaining count only falls, so the answer with the lowest one is the newest: it
-	 * sets the budget (its remaining count less the calls in flight besides it, which Spot may have admitted after it);
-	 * older answers arriving late are ignored. Replacing rather than only lowering the budget lets a count that was
-	 * too cautious (calls in flight that Spot had in fact admitted before) recover with the next answers.
+	 * What one route's rate-limit window admits, as Spot's answers describe it ({@code X-RateLimit-Remaining},
+	 * {@code X-RateLimit-Reset}). A call is counted when it is let through (<em>pending</em> until answered: Spot counts
+	 * it when it arrives, so the calls still waiting for the rate limiter's permit certainly are not in an answer's
+	 * count, and those in flight may not be). The budget is the newest answer's remaining count less the other pending
+	 * calls; within a window Spot's count only falls, so the answer with the lowest count is the newest, and answers
+	 * arriving late are ignored. An answer is processed a little after Spot sent it, so every estimate of the window's
+	 * end lies after the real end: the earliest is kept. Once a window has ended, only a few probe calls go until an
+	 * answer describes the next one; a route whose answers carry no rate-limit headers is not limited.
 	 */
-	private static final class RouteWindow {
+	static final class RouteBudget {
 
-		final Instant resetAt;
-
-		private long budget;
+		private Instant resetAt;
 
 		private long lowestRemaining;
 
-		RouteWindow(Instant resetAt, long remaining, long inFlight) {
-			this.resetAt = resetAt;
-			this.lowestRemaining = remaining;
-			this.budget = Math.max(0, remaining - inFlight);
-		}
+		private long budget;
 
-		synchronized boolean hasRoom() {
-			return budget > 0;
-		}
+		private long pending;
 
-		synchronized boolean take() {
-			if (budget <= 0) {
-				return false;
+		private boolean windowed;
+
+		private boolean headerless;
+
+		/** Zero when the call may go (it is then pending), else how long to wait before asking again. */
+		synchronized Duration take(Instant now) {
+			if (resetAt != null && !now.isBefore(resetAt)) {
+				resetAt = null;
 			}
-			budget--;
-			return true;
+			boolean admitted;
+			if (resetAt != null) {
+				admitted = budget > 0;
+				if (admitted) {
+					budget--;
+				}
+			}
+			else {
+				admitted = headerless || !windowed || pending < PROBES;
+			}
+			if (admitted) {
+				pending++;
+				return Duration.ZERO;
+			}
+			return resetAt != null ? Duration.between(now, resetAt) : RECHECK;
 		}
 
-		synchronized void close() {
+		synchronized void finished() {
+			pending = Math.max(0, pending - 1);
+		}
+
+		synchronized void answered(Instant now, Instant until, long remaining) {
+			headerless = false;
+			windowed = true;
+			// the answered call is still pending while its answer is read
+			long others = Math.max(0, pending - 1);
+			if (resetAt == null || !now.isBefore(resetAt)) {
+				resetAt = until;
+				lowestRemaining = remaining;
+				budget = Math.max(0, remaining - others);
+				return;
+			}
+			if (until.isBefore(resetAt)) {
+				resetAt = until;
+			}
+			if (remaining < lowestRemaining) {
+				lowestRemaining = remaining;
+				budget = Math.max(0, remaining - others);
+			}
+		}
+
+		synchronized void close(Instant until) {
+			windowed = true;
+			headerless = false;
+			if (resetAt == null || until.isAfter(resetAt)) {
+				resetAt = until;
+			}
 			lowestRemaining = 0;
 			budget = 0;
 		}
 
-		synchronized void update(long remaining, long inFlight) {
-			if (remaining < lowestRemaining) {
-				lowestRemaining = remaining;
-				budget = Math.max(0, remaining - inFlight);
+		synchronized void noHeaders() {
+			if (resetAt == null) {
+				headerless = true;
 			}
 		}
 

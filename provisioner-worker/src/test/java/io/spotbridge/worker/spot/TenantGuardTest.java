@@ -133,23 +133,56 @@ class TenantGuardTest {
 	}
 
 	@Test
-	void aCallThatWaitedForItsRatePermitIsNotSentWhenTheWindowWasUsedUpMeanwhile() throws InterruptedException {
+	void callsWaitingForTheirRatePermitCountAgainstTheRouteWindow() throws InterruptedException {
 		TenantSettings slow = new TenantSettings("slow", SpotToken.of("t"), URI.create("http://spot"),
 				new RoleMapping(RoleMapping.builtIn("3", "0"), "viewer"), 1);
 		TenantGuard onePerSecond = new TenantGuard(slow, properties, Clock.systemUTC());
 		onePerSecond.run("GET /x", () -> Mono.just("takes this second's permit")).block(Duration.ofSeconds(5));
-		AtomicBoolean sent = new AtomicBoolean();
-		Disposable waiting = onePerSecond.run("GET /x", () -> Mono.fromSupplier(() -> {
-			sent.set(true);
-			return "sent";
-		})).subscribe();
+		// three calls let through (no window known yet), waiting for their permits: Spot has not counted them
+		Disposable a = onePerSecond.run("GET /x", () -> Mono.just("a")).subscribe();
+		Disposable b = onePerSecond.run("GET /x", () -> Mono.just("b")).subscribe();
+		Disposable c = onePerSecond.run("GET /x", () -> Mono.just("c")).subscribe();
 
-		// while it waits for the next permit, an answer says the route's window is used up
-		onePerSecond.observe("GET /x", new SpotReply(200, OptionalLong.of(0), OptionalLong.of(60), new byte[0]));
+		// an answer (read as the answer of one of them, as answers are) says two calls are left: the other two waiting
+		// calls take them
+		onePerSecond.observe("GET /x", new SpotReply(200, OptionalLong.of(2), OptionalLong.of(60), new byte[0]));
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable third = onePerSecond.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "third";
+		})).subscribe();
 		Thread.sleep(1500);
 
 		assertThat(sent).isFalse();
-		waiting.dispose();
+		a.dispose();
+		b.dispose();
+		c.dispose();
+		third.dispose();
+	}
+
+	@Test
+	void lateAnswersDoNotRaiseTheBudget() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(1), OptionalLong.of(60), new byte[0]));
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(5), OptionalLong.of(60), new byte[0]));
+
+		assertThat(call(Mono.just("the one left"))).isEqualTo("the one left");
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable next = guard.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "next";
+		})).subscribe();
+
+		assertThat(sent).isFalse();
+		next.dispose();
+	}
+
+	@Test
+	void answersWithoutRateLimitHeadersLeaveTheRouteUnlimited() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.empty(), OptionalLong.empty(), new byte[0]));
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(call(Mono.just("call " + i))).isEqualTo("call " + i);
+		}
 	}
 
 	@Test
