@@ -53,17 +53,26 @@ public final class PipelineBenchmark {
 
 	static final String ROW_IDLE = "[4] idle, one at a time";
 
+	static final String ROW_DRAIN = "[5] backlog drain, 0 ms";
+
 	static final String SUMMARY = "Pipeline summary: measured vs target";
 
 	static final String USAGE = "Usage: PipelineBenchmark [--users 10000] [--phase-timeout-seconds 300]"
 			+ " [--idle-users 50] [--idle-gap-ms 200] [--rate-limit-per-minute 600] [--rate-limit-users 2*limit]"
-			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]";
+			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]"
+			+ " [--warmup-users users/5, 100..2000] [--drain-users N] [--jfr <directory>]"
+			+ " [--phases zero,fifty,idle,drain,rate] [--worker-args \"--a=b --c=d\"]";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Parsed command line. */
 	record Options(int users, int phaseTimeoutSeconds, int idleUsers, int idleGapMillis, int rateLimitPerMinute,
-			int rateLimitUsers, int concurrency, int partitions, int pollMillis, String heap, int maxMinutes) {
+			int rateLimitUsers, int concurrency, int partitions, int pollMillis, String heap, int maxMinutes,
+			int warmupUsers, String jfr, int drainUsers, List<String> phases, List<String> workerArgs) {
+
+		boolean runs(String phase) {
+			return phases.contains(phase);
+		}
 
 		static Options parse(String... args) {
 			Map<String, String> values = new HashMap<>();
@@ -79,11 +88,19 @@ public final class PipelineBenchmark {
 					intOf(values, "idle-users", 50), intOf(values, "idle-gap-ms", 200), limit,
 					intOf(values, "rate-limit-users", Math.min(users, 2 * limit)), intOf(values, "concurrency", 64),
 					intOf(values, "partitions", 6), intOf(values, "poll-ms", 20),
-					values.getOrDefault("heap", "512m"), intOf(values, "max-minutes", 30));
+					values.getOrDefault("heap", "512m"), intOf(values, "max-minutes", 30),
+					values.containsKey("warmup-users") && "0".equals(values.get("warmup-users")) ? 0
+							: intOf(values, "warmup-users", Math.max(Math.min(100, users), Math.min(2000, users / 5))),
+					values.getOrDefault("jfr", ""),
+					values.containsKey("drain-users") && "0".equals(values.get("drain-users")) ? 0
+							: intOf(values, "drain-users", users),
+					List.of(values.getOrDefault("phases", "zero,fifty,idle,drain,rate").split(",")),
+					values.getOrDefault("worker-args", "").isBlank() ? List.of()
+							: List.of(values.get("worker-args").trim().split("\\s+")));
 			values.keySet()
 				.removeAll(List.of("users", "rate-limit-per-minute", "phase-timeout-seconds", "idle-users",
 						"idle-gap-ms", "rate-limit-users", "concurrency", "partitions", "poll-ms", "heap",
-						"max-minutes"));
+						"max-minutes", "warmup-users", "jfr", "drain-users", "phases", "worker-args"));
 			if (!values.isEmpty()) {
 				throw new IllegalArgumentException("Unknown options: " + values.keySet());
 			}
@@ -197,7 +214,7 @@ public final class PipelineBenchmark {
 
 			int spotPort = IngressProcess.freePort();
 			spotUrl = "http://127.0.0.1:" + spotPort;
-			simulator.start(options.heap(), Map.of(),
+			simulator.start(options.heap(), jfrEnv("simulator"),
 					List.of("--server.port=" + spotPort, "--server.address=127.0.0.1"));
 			simulator.awaitHttp200(spotUrl + "/simulator/stats", null, Duration.ofMinutes(3));
 			progress("Spot simulator on " + spotUrl);
@@ -209,13 +226,29 @@ public final class PipelineBenchmark {
 				progress("Ingress on 127.0.0.1:" + ingress.scimPort());
 				try (ScimLoadClient scim = new ScimLoadClient(ingress.scimPort(), token,
 						Math.max(8, options.concurrency()))) {
-					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
-						safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
-						safely(ROW_FIFTY, () -> bulkPhase(ROW_FIFTY, scim, "f", options.users(), 50));
-						safely(ROW_IDLE, () -> idlePhase(scim));
+					if (options.runs("zero") || options.runs("fifty") || options.runs("idle")) {
+						try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
+							if (options.warmupUsers() > 0) {
+								safely("warm-up", () -> bulkPhase("warm-up", scim, "w", options.warmupUsers(), 0));
+							}
+							if (options.runs("zero")) {
+								safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
+							}
+							if (options.runs("fifty")) {
+								safely(ROW_FIFTY, () -> bulkPhase(ROW_FIFTY, scim, "f", options.users(), 50));
+							}
+							if (options.runs("idle")) {
+								safely(ROW_IDLE, () -> idlePhase(scim));
+							}
+						}
 					}
-					try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-default-rate", 0)) {
-						safely(ROW_RATE, () -> ratePhase(scim));
+					if (options.drainUsers() > 0 && options.runs("drain")) {
+						safely(ROW_DRAIN, () -> drainPhase(scim, workDir, bootstrap));
+					}
+					if (options.runs("rate")) {
+						try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-default-rate", 0)) {
+							safely(ROW_RATE, () -> ratePhase(scim));
+						}
 					}
 				}
 			}
@@ -232,11 +265,13 @@ public final class PipelineBenchmark {
 		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
 		env.put("WORKER_MANAGEMENT_PORT", Integer.toString(management));
 		env.put("WORKER_PORT", Integer.toString(IngressProcess.freePort()));
+		env.putAll(jfrEnv(name));
 		List<String> args = new ArrayList<>(List.of("--bridge.topics.partitions=" + options.partitions(),
 				"--server.address=127.0.0.1", "--management.server.address=127.0.0.1"));
 		if (callsPerSecond > 0) {
 			args.add("--bridge.defaults.calls-per-second=" + callsPerSecond);
 		}
+		args.addAll(options.workerArgs());
 		worker.start(options.heap(), env, args);
 		try {
 			worker.awaitHttp200("http://127.0.0.1:" + management + "/actuator/health/readiness", "UP",
@@ -249,6 +284,15 @@ public final class PipelineBenchmark {
 		progress("Worker " + name + " ready (calls-per-second " + (callsPerSecond > 0 ? callsPerSecond : "default")
 				+ ")");
 		return worker;
+	}
+
+	/** With --jfr: JAVA_TOOL_OPTIONS starting a flight recording (profile settings) dumped at exit. */
+	private Map<String, String> jfrEnv(String name) {
+		if (options.jfr().isEmpty()) {
+			return Map.of();
+		}
+		Path file = Path.of(options.jfr()).toAbsolutePath().resolve(name + ".jfr");
+		return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true");
 	}
 
 	private void safely(String row, Runnable phase) {
@@ -278,6 +322,7 @@ public final class PipelineBenchmark {
 		Tracker tracker = new Tracker(kind, users);
 		Poller poller = new Poller(tracker);
 		poller.start();
+		ChildCpu cpu = ChildCpu.start();
 		Semaphore inFlight = new Semaphore(options.concurrency());
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
 		tracker.firstSent = System.nanoTime();
@@ -286,8 +331,65 @@ public final class PipelineBenchmark {
 			tracker.create(scim, i).whenComplete((r, e) -> inFlight.release());
 		}
 		tracker.awaitAllVisible(deadline);
+		awaitPoliciesMapped(tracker, deadline);
 		poller.stop();
-		finish(row, tracker, poller, 0, "");
+		finish(row, tracker, poller, 0, "; " + cpu.until());
+	}
+
+	/**
+	 * A user is provisioned once its policies are mapped too (the worker's second call): waits until the simulator
+	 * counted a policy mapping per visible user and takes that moment as the phase's end (the stats route is cheap and
+	 * not rate-limited).
+	 */
+	private void awaitPoliciesMapped(Tracker tracker, long deadline) {
+		while (System.nanoTime() < deadline) {
+			long mapped = statusCount(stats(), "PUT /setup/user/{userId}/policyMapping", "200");
+			if (mapped >= tracker.visible.get()) {
+				tracker.lastVisible = Math.max(tracker.lastVisible, System.nanoTime());
+				return;
+			}
+			sleep(options.pollMillis());
+		}
+		problems.add(tracker.kind + ": not every visible user had its policies mapped in time");
+	}
+
+	/**
+	 * Row 5 (information, no target): what the worker and the simulator do without the ingress in the way. The SCIM
+	 * creates are all sent (to Kafka) while no worker runs; then a worker starts and drains the backlog. users/s runs
+	 * from the first user visible to the last one provisioned, so the worker's start-up is not counted.
+	 */
+	private void drainPhase(ScimLoadClient scim, Path workDir, String bootstrap) {
+		int users = options.drainUsers();
+		resetSimulator("{\"latencyMs\":0}");
+		progress(ROW_DRAIN + ": " + users + " users queued in Kafka first, then a worker drains them");
+		Tracker tracker = new Tracker("d", users);
+		Semaphore inFlight = new Semaphore(options.concurrency());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
+		tracker.firstSent = System.nanoTime();
+		for (int i = 0; i < users && System.nanoTime() < deadline; i++) {
+			acquire(inFlight);
+			tracker.create(scim, i).whenComplete((r, e) -> inFlight.release());
+		}
+		acquire(inFlight, options.concurrency());
+		Poller poller = new Poller(tracker);
+		poller.start();
+		try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-drain", 100_000)) {
+			ChildCpu cpu = ChildCpu.start();
+			deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.phaseTimeoutSeconds());
+			tracker.awaitAllVisible(deadline);
+			awaitPoliciesMapped(tracker, deadline);
+			poller.stop();
+			long firstVisible = Long.MAX_VALUE;
+			for (int i = 0; i < users; i++) {
+				long visible = tracker.visibleAt.get(i);
+				if (visible != 0) {
+					firstVisible = Math.min(firstVisible, visible);
+				}
+			}
+			tracker.firstSent = firstVisible == Long.MAX_VALUE ? tracker.firstSent : firstVisible;
+			finish(ROW_DRAIN, tracker, poller, 0, "; users/s from the first user visible to the last provisioned"
+					+ " (e2e latency includes the wait for the worker); " + cpu.until());
+		}
 	}
 
 	private void idlePhase(ScimLoadClient scim) {
@@ -371,8 +473,8 @@ public final class PipelineBenchmark {
 	private void finish(String row, Tracker tracker, Poller poller, long ignored, String extra) {
 		JsonNode stats = stats();
 		double seconds = (tracker.lastVisible - tracker.firstSent) / 1e9;
-		long total = stats.path("total").asLong() - poller.polls.get();
-		long calls429 = countStatus(stats, "429") - poller.polls429.get();
+		long total = stats.path("total").asLong();
+		long calls429 = countStatus(stats, "429");
 		Latencies latencies = new Latencies();
 		for (int i = 0; i < tracker.users; i++) {
 			long ack = tracker.ackAt.get(i);
@@ -382,8 +484,15 @@ public final class PipelineBenchmark {
 			}
 		}
 		int visible = tracker.visible.get();
-		String note = String.format(Locale.ROOT, "%,d listings polled by the harness (%s each, not counted)%s",
-				poller.polls.get(), options.pollMillis() + " ms", extra);
+		long lastAck = 0;
+		for (int i = 0; i < tracker.users; i++) {
+			lastAck = Math.max(lastAck, tracker.ackAt.get(i));
+		}
+		double ackSeconds = lastAck == 0 ? Double.NaN : (lastAck - tracker.scimStart) / 1e9;
+		String note = String.format(Locale.ROOT,
+				"SCIM: last 201 after %.1f s (%.1f creates/s); %,d polls of GET /simulator/users by the harness"
+						+ " (every %s; not Spot calls)%s",
+				ackSeconds, tracker.users / ackSeconds, poller.polls.get(), options.pollMillis() + " ms", extra);
 		Result result = new Result(row, tracker.users, visible, tracker.failures.get(), seconds,
 				seconds > 0 ? visible / seconds : Double.NaN, total, seconds > 0 ? total / seconds : Double.NaN,
 				calls429, latencies.summary(), note);
@@ -416,6 +525,9 @@ public final class PipelineBenchmark {
 
 		volatile long firstSent;
 
+		/** When the first SCIM create was sent. */
+		volatile long scimStart;
+
 		volatile long lastVisible;
 
 		Tracker(String kind, int users) {
@@ -430,6 +542,9 @@ public final class PipelineBenchmark {
 		}
 
 		java.util.concurrent.CompletableFuture<String> create(ScimLoadClient scim, int i) {
+			if (scimStart == 0) {
+				scimStart = System.nanoTime();
+			}
 			return scim.createUser(fixtures.oktaCreateBody(fixtures.userName("u", i), i)).whenComplete((failure, ex) -> {
 				if (failure == null && ex == null) {
 					ackAt.compareAndSet(i, 0, System.nanoTime());
@@ -445,7 +560,9 @@ public final class PipelineBenchmark {
 			Integer i = byEmail.get(email.toLowerCase(Locale.ROOT));
 			if (i != null && visibleAt.compareAndSet(i, 0, now)) {
 				visible.incrementAndGet();
-				lastVisible = now;
+				synchronized (this) {
+					lastVisible = Math.max(lastVisible, now);
+				}
 			}
 		}
 
@@ -462,14 +579,22 @@ public final class PipelineBenchmark {
 
 	}
 
-	/** Lists the organization's users every --poll-ms and marks the users seen. */
+	/**
+	 * Asks the simulator every --poll-ms for the users created since its last poll ({@code GET /simulator/users}: costs
+	 * only what is new, is not a Spot call, is neither rate-limited nor counted in the stats) and marks them visible at
+	 * their creation time as the simulator recorded it (ms precision; same machine, same clock), so the poll interval
+	 * adds nothing to the end-to-end latency.
+	 */
 	private final class Poller {
 
 		final Tracker tracker;
 
 		final AtomicLong polls = new AtomicLong();
 
-		final AtomicLong polls429 = new AtomicLong();
+		/** nanoTime minus wall-clock nanos: converts the simulator's creation times to this JVM's nanoTime. */
+		final long nanoOffset = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
+
+		private int next;
 
 		private volatile boolean running;
 
@@ -498,26 +623,27 @@ public final class PipelineBenchmark {
 		void pollOnce() {
 			try {
 				HttpResponse<byte[]> response = http.send(HttpRequest
-					.newBuilder(URI.create(spotUrl + "/setup/organization/user"))
-					.header("Authorization", "Bearer " + token)
+					.newBuilder(URI.create(spotUrl + "/simulator/users?after=" + next + "&token="
+							+ java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)))
 					.timeout(Duration.ofSeconds(10))
 					.GET()
 					.build(), HttpResponse.BodyHandlers.ofByteArray());
 				long now = System.nanoTime();
 				polls.incrementAndGet();
-				if (response.statusCode() == 429) {
-					polls429.incrementAndGet();
-				}
 				if (response.statusCode() != 200) {
 					return;
 				}
-				Iterator<JsonNode> items = JSON.readTree(response.body()).path("response").path("items").iterator();
+				JsonNode page = JSON.readTree(response.body());
+				Iterator<JsonNode> items = page.path("users").iterator();
 				while (items.hasNext()) {
-					String email = items.next().path("email").asString("");
+					JsonNode item = items.next();
+					String email = item.path("email").asString("");
+					long createdAt = item.path("createdAt").asLong(0);
 					if (!email.isEmpty()) {
-						tracker.seen(email, now);
+						tracker.seen(email, createdAt > 0 ? Math.min(now, createdAt * 1_000_000L + nanoOffset) : now);
 					}
 				}
+				next = page.path("next").asInt(next);
 			}
 			catch (IOException | RuntimeException ex) {
 				// try again at the next tick
@@ -625,6 +751,11 @@ public final class PipelineBenchmark {
 				idle != null && idle.e2e().p50() <= 150));
 		out.println(line(ROW_IDLE + " e2e p99 ms", idle == null ? null : idle.e2e().p99(), "<= 1000",
 				idle != null && idle.e2e().p99() <= 1000));
+		Result drain = results.get(ROW_DRAIN);
+		if (drain != null) {
+			out.println(String.format(Locale.ROOT, "  %-42s %12.1f   (information: worker + simulator without the ingress)",
+					ROW_DRAIN + " users/s", drain.usersPerSecond()));
+		}
 		if (!problems.isEmpty()) {
 			out.println("Problems:");
 			problems.forEach(p -> out.println("  - " + p));
@@ -646,6 +777,16 @@ public final class PipelineBenchmark {
 
 	private void progress(String message) {
 		System.err.println("[pipeline-bench] " + message);
+	}
+
+	private static void acquire(Semaphore semaphore, int permits) {
+		try {
+			semaphore.acquire(permits);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
 	}
 
 	private static void acquire(Semaphore semaphore) {

@@ -16,6 +16,7 @@ import io.spotbridge.simulator.policies.PolicyRoutes;
 import io.spotbridge.simulator.ratelimit.RateLimiter;
 import io.spotbridge.simulator.stats.RequestStats;
 import io.spotbridge.simulator.stats.StatsRoutes;
+import io.spotbridge.simulator.users.CreatedUserRoutes;
 import io.spotbridge.simulator.users.UserRoutes;
 import io.spotbridge.simulator.wire.Envelopes;
 import io.spotbridge.simulator.wire.JsonBodies;
@@ -48,7 +49,8 @@ import org.springframework.http.client.ReactorResourceFactory;
         WebFluxAutoConfiguration.class, ErrorWebFluxAutoConfiguration.class })
 @Import({ Envelopes.class, JsonBodies.class, Organizations.class, FaultSettings.class, RateLimiter.class,
         RequestStats.class, SpotGateway.class, Routing.class, UserRoutes.class, UserGroupRoutes.class,
-        PolicyRoutes.class, AccountRoutes.class, FaultRoutes.class, StatsRoutes.class, StateRoutes.class })
+        PolicyRoutes.class, AccountRoutes.class, FaultRoutes.class, StatsRoutes.class, StateRoutes.class,
+        CreatedUserRoutes.class })
 public class SpotSimulatorApplication {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /** Writes links to the compacted links topic, then into the in-memory store. */
@@ -17,6 +18,8 @@ class KafkaLinkWriter implements LinkWriter {
 
 	private final String topic;
 
+	private volatile boolean topicKnown;
+
 	KafkaLinkWriter(KafkaTemplate<String, byte[]> kafka, LinkStore store, TopicProperties topics) {
 		this.kafka = kafka;
 		this.store = store;
@@ -25,14 +28,18 @@ class KafkaLinkWriter implements LinkWriter {
 
 	@Override
 	public Mono<UserLink> write(UserLink link) {
-		// send() may block while the producer has no metadata: never on an event-loop thread
-		return Mono.fromFuture(() -> kafka.send(topic, link.key().toString(), LinkCodec.encode(link)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorMap(error -> new LinkWriteException(link, error))
-			.map(sent -> {
-				store.apply(link);
-				return link;
-			});
+		Mono<SendResult<String, byte[]>> send = Mono
+			.fromFuture(() -> kafka.send(topic, link.key().toString(), LinkCodec.encode(link)));
+		// send() may block while the producer has no metadata for the topic: never on an event-loop thread. Once a
+		// send succeeded the metadata is there (and kept fresh in the background), so later sends only append to the
+		// producer's buffer and are made where the call is, without a hop to another thread per link
+		if (!topicKnown) {
+			send = send.subscribeOn(Schedulers.boundedElastic()).doOnNext(sent -> topicKnown = true);
+		}
+		return send.onErrorMap(error -> new LinkWriteException(link, error)).map(sent -> {
+			store.apply(link);
+			return link;
+		});
 	}
 
 }

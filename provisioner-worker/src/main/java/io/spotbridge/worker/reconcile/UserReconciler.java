@@ -103,10 +103,13 @@ class UserReconciler {
 		});
 	}
 
+	/**
+	 * Creates the user straight away; Spot refuses a second user with the same email, and that refusal leads to the
+	 * existing user ({@link #create}). This keeps a crash between the create and the link write safe without listing the
+	 * whole organization for every new user.
+	 */
 	private Mono<String> findOrCreate(DesiredUser desired, Context context) {
-		return context.index().byEmail(context.spot(), desired.email(), context.fresh())
-			.flatMap(found -> found.isPresent() ? adopt(found.get().userId(), desired, context)
-					: create(desired, context));
+		return create(desired, context);
 	}
 
 	/** A Spot user with the email exists already (created by an attempt whose link write was lost, or by hand). */
@@ -120,13 +123,21 @@ class UserReconciler {
 		NewSpotUser user = new NewSpotUser(desired.email(), desired.firstName(), desired.lastName(),
 				Passwords.generate(), desired.access().spotRole());
 		return context.spot().createUser(user)
-			.onErrorResume(PermanentSpotException.class, refused -> refused.isDuplicateUser()
-					? context.index().byEmail(context.spot(), desired.email(), true)
-						.flatMap(found -> found.isPresent() ? adopt(found.get().userId(), desired, context)
-								: Mono.error(refused))
-					: Mono.error(refused))
 			.flatMap(userId -> desired.policies().isEmpty() ? Mono.just(userId)
-					: context.spot().mapPolicies(userId, desired.policies()).thenReturn(userId));
+					: context.spot().mapPolicies(userId, desired.policies()).thenReturn(userId))
+			.onErrorResume(PermanentSpotException.class, refused -> refused.isDuplicateUser()
+					? existing(desired, context, refused) : Mono.error(refused));
+	}
+
+	/**
+	 * The user Spot refused to create twice: looked up in the batch's list (one listing shared by the batch, so a batch
+	 * of users that all exist already costs one listing), else in a fresh one (the user may be newer than the list).
+	 */
+	private Mono<String> existing(DesiredUser desired, Context context, PermanentSpotException refused) {
+		return context.index().byEmail(context.spot(), desired.email(), context.fresh())
+			.flatMap(cached -> cached.isPresent() ? Mono.just(cached)
+					: context.fresh() ? Mono.just(cached) : context.index().byEmail(context.spot(), desired.email(), true))
+			.flatMap(found -> found.isPresent() ? adopt(found.get().userId(), desired, context) : Mono.error(refused));
 	}
 
 	private Mono<Void> fixPolicies(SpotUser user, DesiredUser desired, Context context) {

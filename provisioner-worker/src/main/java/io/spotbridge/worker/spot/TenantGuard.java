@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -25,12 +26,17 @@ import reactor.core.publisher.SignalType;
  * <li>the circuit breakers: the <em>outage</em> breaker (opens when too many calls fail transiently) and the
  * <em>credentials</em> gate (opens on the first 401/403, lets one probe call through after a pause that doubles with
  * every rejected probe); while either is open the call is not made ({@link CallBlockedException});</li>
- * <li>the route gate: after a 429, or an answer with {@code X-RateLimit-Remaining: 0}, calls on that route wait for
- * {@code X-RateLimit-Reset} (capped by {@code bridge.spot.max-rate-limit-wait});</li>
+ * <li>the route budget ({@link RouteBudget}): every answer's {@code X-RateLimit-Remaining} and
+ * {@code X-RateLimit-Reset} tell how many more calls the route's current window admits; the guard counts the calls it
+ * lets through against that, and once none is left, calls on the route wait for the reset (capped by
+ * {@code bridge.spot.max-rate-limit-wait}) instead of being sent to be answered 429. A 429 closes the route until its
+ * reset too;</li>
  * <li>the tenant's rate limiter ({@code calls-per-second}), waited for without blocking a thread.</li>
  * </ol>
  */
 public class TenantGuard {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantGuard.class);
 
 	private final String tenant;
 
@@ -44,7 +50,13 @@ public class TenantGuard {
 
 	private final Clock clock;
 
-	private final Map<String, Instant> routeGates = new ConcurrentHashMap<>();
+	/** How often a call waiting for a route's window looks whether the window admits it after all. */
+	private static final Duration RECHECK = Duration.ofMillis(200);
+
+	/** Calls let through on a rate-limited route whose window expired, until an answer describes the next one. */
+	private static final int PROBES = 4;
+
+	private final Map<String, RouteBudget> routes = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
 
@@ -71,40 +83,62 @@ public class TenantGuard {
 			if (blocked.isPresent()) {
 				return Mono.error(blocked.get());
 			}
-			Duration wait = routeWait(route);
-			Mono<Long> gate = wait.isZero() ? Mono.just(0L) : Mono.delay(wait);
-			return gate.then(Mono.defer(this::ratePermit)).then(Mono.defer(() -> guarded(route, call)));
+			RouteBudget budget = routes.computeIfAbsent(route, r -> new RouteBudget());
+			AtomicBoolean counted = new AtomicBoolean();
+			return admitted(route, budget, counted).then(Mono.defer(this::ratePermit))
+				.then(Mono.defer(() -> guarded(route, call)))
+				.doFinally(signal -> {
+					if (counted.get()) {
+						budget.finished();
+					}
+				});
 		});
 	}
 
-	/** Notes the rate-limit headers of an answer: a route whose window is used up waits for its reset. */
+	/**
+	 * Completes once the route's window admits the call, which is then counted against it (from then on until it is
+	 * answered, the call is <em>pending</em>: waiting for the rate limiter's permit or in flight).
+	 */
+	private Mono<Long> admitted(String route, RouteBudget budget, AtomicBoolean counted) {
+		return Mono.defer(() -> {
+			Duration wait = budget.take(clock.instant());
+			if (wait.isZero()) {
+				counted.set(true);
+				return Mono.just(0L);
+			}
+			if (log.isDebugEnabled()) {
+				log.debug("{} {}: no room in the rate-limit window; waiting {} ms", tenant, route, wait.toMillis());
+			}
+			// look again now and then: answers of pending calls may show that more calls fit after all
+			return Mono.delay(wait.compareTo(RECHECK) > 0 ? RECHECK : wait).then(admitted(route, budget, counted));
+		});
+	}
+
+	/**
+	 * Notes the rate-limit headers of an answer: how many calls the route's window still admits, and when it resets; a
+	 * 429 closes the route until the reset.
+	 */
 	void observe(String route, SpotReply reply) {
 		reply.remaining().ifPresent(value -> remaining.computeIfAbsent(route, r -> new AtomicLong()).set(value));
-		boolean exhausted = reply.status() == 429
-				|| (reply.remaining().isPresent() && reply.remaining().getAsLong() <= 0);
-		if (exhausted) {
-			Duration reset = reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET);
-			closeRoute(route, reset);
+		RouteBudget budget = routes.computeIfAbsent(route, r -> new RouteBudget());
+		Instant now = clock.instant();
+		if (reply.status() == 429) {
+			budget.close(now.plus(capped(reply.resetDuration().orElse(SpotErrors.DEFAULT_RESET))));
+			return;
+		}
+		if (reply.remaining().isEmpty()) {
+			budget.noHeaders();
+			return;
+		}
+		long left = reply.remaining().getAsLong();
+		Duration reset = reply.resetDuration().orElse(left <= 0 ? SpotErrors.DEFAULT_RESET : Duration.ZERO);
+		if (!reset.isZero()) {
+			budget.answered(now, now.plus(capped(reset)), left);
 		}
 	}
 
-	private void closeRoute(String route, Duration reset) {
-		Duration capped = reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
-		Instant until = clock.instant().plus(capped);
-		routeGates.merge(route, until, (a, b) -> a.isAfter(b) ? a : b);
-	}
-
-	private Duration routeWait(String route) {
-		Instant until = routeGates.get(route);
-		if (until == null) {
-			return Duration.ZERO;
-		}
-		Duration wait = Duration.between(clock.instant(), until);
-		if (wait.isNegative() || wait.isZero()) {
-			routeGates.remove(route, until);
-			return Duration.ZERO;
-		}
-		return wait;
+	private Duration capped(Duration reset) {
+		return reset.compareTo(maxRateLimitWait) > 0 ? maxRateLimitWait : reset;
 	}
 
 	private Optional<CallBlockedException> blockedNow(String route) {
@@ -194,6 +228,94 @@ public class TenantGuard {
 	/** {@code X-RateLimit-Remaining} of the last answer per route. */
 	public Map<String, AtomicLong> rateLimitRemaining() {
 		return remaining;
+	}
+
+	/**
+	 * What one route's rate-limit window admits, as Spot's answers describe it ({@code X-RateLimit-Remaining},
+	 * {@code X-RateLimit-Reset}). A call is counted when it is let through (<em>pending</em> until answered: Spot counts
+	 * it when it arrives, so the calls still waiting for the rate limiter's permit certainly are not in an answer's
+	 * count, and those in flight may not be). The budget is the newest answer's remaining count less the other pending
+	 * calls; within a window Spot's count only falls, so the answer with the lowest count is the newest, and answers
+	 * arriving late are ignored. An answer is processed a little after Spot sent it, so every estimate of the window's
+	 * end lies after the real end: the earliest is kept. Once a window has ended, only a few probe calls go until an
+	 * answer describes the next one; a route whose answers carry no rate-limit headers is not limited.
+	 */
+	static final class RouteBudget {
+
+		private Instant resetAt;
+
+		private long lowestRemaining;
+
+		private long budget;
+
+		private long pending;
+
+		private boolean windowed;
+
+		private boolean headerless;
+
+		/** Zero when the call may go (it is then pending), else how long to wait before asking again. */
+		synchronized Duration take(Instant now) {
+			if (resetAt != null && !now.isBefore(resetAt)) {
+				resetAt = null;
+			}
+			boolean admitted;
+			if (resetAt != null) {
+				admitted = budget > 0;
+				if (admitted) {
+					budget--;
+				}
+			}
+			else {
+				admitted = headerless || !windowed || pending < PROBES;
+			}
+			if (admitted) {
+				pending++;
+				return Duration.ZERO;
+			}
+			return resetAt != null ? Duration.between(now, resetAt) : RECHECK;
+		}
+
+		synchronized void finished() {
+			pending = Math.max(0, pending - 1);
+		}
+
+		synchronized void answered(Instant now, Instant until, long remaining) {
+			headerless = false;
+			windowed = true;
+			// the answered call is still pending while its answer is read
+			long others = Math.max(0, pending - 1);
+			if (resetAt == null || !now.isBefore(resetAt)) {
+				resetAt = until;
+				lowestRemaining = remaining;
+				budget = Math.max(0, remaining - others);
+				return;
+			}
+			if (until.isBefore(resetAt)) {
+				resetAt = until;
+			}
+			if (remaining < lowestRemaining) {
+				lowestRemaining = remaining;
+				budget = Math.max(0, remaining - others);
+			}
+		}
+
+		synchronized void close(Instant until) {
+			windowed = true;
+			headerless = false;
+			if (resetAt == null || until.isAfter(resetAt)) {
+				resetAt = until;
+			}
+			lowestRemaining = 0;
+			budget = 0;
+		}
+
+		synchronized void noHeaders() {
+			if (resetAt == null) {
+				headerless = true;
+			}
+		}
+
 	}
 
 	static CircuitBreakerConfig outageConfig(SpotProperties.Breaker breaker) {

@@ -11,7 +11,11 @@ import io.spotbridge.worker.tenants.RoleMapping;
 import io.spotbridge.worker.tenants.SpotToken;
 import io.spotbridge.worker.tenants.TenantSettings;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +86,115 @@ class TenantGuardTest {
 		assertThat(Duration.ofNanos(otherStarted - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 		assertThat(Duration.ofNanos(System.nanoTime() - otherStarted)).isLessThan(Duration.ofMillis(500));
 		assertThat(guard.rateLimitRemaining().get("GET /x").get()).isZero();
+	}
+
+	@Test
+	void callsBeyondWhatTheRouteWindowStillAdmitsWaitForTheResetInsteadOfBeingSent() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(2), OptionalLong.of(60), new byte[0]));
+
+		assertThat(call(Mono.just("first"))).isEqualTo("first");
+		assertThat(call(Mono.just("second"))).isEqualTo("second");
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable third = guard.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "third";
+		})).subscribe();
+
+		assertThat(sent).isFalse();
+		assertThat(guard.run("GET /y", () -> Mono.just("other route")).block(Duration.ofSeconds(5)))
+			.isEqualTo("other route");
+		third.dispose();
+	}
+
+	@Test
+	void callsInFlightCountAgainstTheRemainingCallsOfAnAnswer() {
+		// two calls in flight on the route; the answer of a third says one call is left: the others may take it
+		Sinks.One<String> first = Sinks.one();
+		Sinks.One<String> second = Sinks.one();
+		Disposable a = guard.run("GET /x", first::asMono).subscribe();
+		Disposable b = guard.run("GET /x", second::asMono).subscribe();
+		guard.run("GET /x", () -> Mono.fromSupplier(() -> {
+			guard.observe("GET /x", new SpotReply(200, OptionalLong.of(1), OptionalLong.of(60), new byte[0]));
+			return "answered";
+		})).block(Duration.ofSeconds(5));
+		first.tryEmitValue("done");
+		second.tryEmitValue("done");
+		AtomicBoolean sent = new AtomicBoolean();
+
+		Disposable next = guard.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "next";
+		})).subscribe();
+
+		assertThat(sent).isFalse();
+		a.dispose();
+		b.dispose();
+		next.dispose();
+	}
+
+	@Test
+	void callsWaitingForTheirRatePermitCountAgainstTheRouteWindow() throws InterruptedException {
+		TenantSettings slow = new TenantSettings("slow", SpotToken.of("t"), URI.create("http://spot"),
+				new RoleMapping(RoleMapping.builtIn("3", "0"), "viewer"), 1);
+		TenantGuard onePerSecond = new TenantGuard(slow, properties, Clock.systemUTC());
+		onePerSecond.run("GET /x", () -> Mono.just("takes this second's permit")).block(Duration.ofSeconds(5));
+		// three calls let through (no window known yet), waiting for their permits: Spot has not counted them
+		Disposable a = onePerSecond.run("GET /x", () -> Mono.just("a")).subscribe();
+		Disposable b = onePerSecond.run("GET /x", () -> Mono.just("b")).subscribe();
+		Disposable c = onePerSecond.run("GET /x", () -> Mono.just("c")).subscribe();
+
+		// an answer (read as the answer of one of them, as answers are) says two calls are left: the other two waiting
+		// calls take them
+		onePerSecond.observe("GET /x", new SpotReply(200, OptionalLong.of(2), OptionalLong.of(60), new byte[0]));
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable third = onePerSecond.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "third";
+		})).subscribe();
+		Thread.sleep(1500);
+
+		assertThat(sent).isFalse();
+		a.dispose();
+		b.dispose();
+		c.dispose();
+		third.dispose();
+	}
+
+	@Test
+	void lateAnswersDoNotRaiseTheBudget() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(1), OptionalLong.of(60), new byte[0]));
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(5), OptionalLong.of(60), new byte[0]));
+
+		assertThat(call(Mono.just("the one left"))).isEqualTo("the one left");
+		AtomicBoolean sent = new AtomicBoolean();
+		Disposable next = guard.run("GET /x", () -> Mono.fromSupplier(() -> {
+			sent.set(true);
+			return "next";
+		})).subscribe();
+
+		assertThat(sent).isFalse();
+		next.dispose();
+	}
+
+	@Test
+	void answersWithoutRateLimitHeadersLeaveTheRouteUnlimited() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.empty(), OptionalLong.empty(), new byte[0]));
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(call(Mono.just("call " + i))).isEqualTo("call " + i);
+		}
+	}
+
+	@Test
+	void anAnswerOfANewWindowLiftsTheBudget() {
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(0), OptionalLong.of(1), new byte[0]));
+		call(Mono.just("after the reset"));
+
+		guard.observe("GET /x", new SpotReply(200, OptionalLong.of(5), OptionalLong.of(60), new byte[0]));
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(call(Mono.just("call " + i))).isEqualTo("call " + i);
+		}
 	}
 
 	@Test

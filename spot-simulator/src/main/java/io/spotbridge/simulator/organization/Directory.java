@@ -3,6 +3,8 @@ package io.spotbridge.simulator.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,12 @@ final class Directory {
     final long organizationId;
 
     final Map<String, User> users = new LinkedHashMap<>();
+
+    /** The users by their email in lower case (Spot compares emails ignoring case). */
+    final Map<String, String> userIdsByEmail = new HashMap<>();
+
+    /** Every user ever created, in order of creation (deletions do not remove them): {@code GET /simulator/users}. */
+    final List<User> created = new ArrayList<>();
 
     final Map<String, UserGroup> groups = new LinkedHashMap<>();
 
@@ -42,6 +50,10 @@ final class Directory {
         return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    static String emailKey(String email) {
+        return email.toLowerCase(java.util.Locale.ROOT);
+    }
+
     int nextUserNumber() {
         return ++this.lastUserNumber;
     }
@@ -50,7 +62,8 @@ final class Directory {
     String newId(String prefix, Map<String, ?> taken) {
         String id;
         do {
-            id = prefix + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            String hex = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+            id = prefix + "00000000".substring(hex.length()) + hex;
         }
         while (taken.containsKey(id));
         return id;

@@ -30,15 +30,27 @@ public final class OrganizationUsers {
         String firstName = checkedName(newUser.firstName(), "firstName");
         String lastName = checkedName(newUser.lastName(), "lastName");
         synchronized (this.directory) {
-            boolean taken = this.directory.users.values().stream().anyMatch((user) -> user.email().equalsIgnoreCase(email));
-            if (taken) {
+            if (this.directory.userIdsByEmail.containsKey(Directory.emailKey(email))) {
                 throw SpotApiException.badRequest(ErrorCodes.USER_ALREADY_EXISTS,
                         "A user with email " + email + " already exists in the organization", "email");
             }
             User user = new User(this.directory.nextUserNumber(), this.directory.newId("u-", this.directory.users), email,
                     firstName, lastName, List.of(), this.directory.now());
             this.directory.users.put(user.userId(), user);
+            this.directory.userIdsByEmail.put(Directory.emailKey(email), user.userId());
+            this.directory.created.add(user);
             return user;
+        }
+    }
+
+    /**
+     * The users created after the first {@code after} ones (in order of creation, deleted ones included): a cheap way
+     * for a test harness to watch creations without listing the whole organization.
+     */
+    public List<User> createdAfter(int after) {
+        synchronized (this.directory) {
+            int size = this.directory.created.size();
+            return (after >= size) ? List.of() : List.copyOf(this.directory.created.subList(Math.max(0, after), size));
         }
     }
 
@@ -58,8 +70,9 @@ public final class OrganizationUsers {
     /** Deletes the user and takes it out of every group. @throws SpotApiException 404 for an unknown user */
     public void delete(String userId) {
         synchronized (this.directory) {
-            this.directory.requireUser(userId);
+            User user = this.directory.requireUser(userId);
             this.directory.users.remove(userId);
+            this.directory.userIdsByEmail.remove(Directory.emailKey(user.email()), userId);
             this.directory.groups.replaceAll((id, group) -> group.withMember(userId, false, this.directory.now()));
         }
     }

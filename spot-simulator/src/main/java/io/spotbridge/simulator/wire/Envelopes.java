@@ -13,6 +13,8 @@ import io.spotbridge.simulator.wire.Envelope.StatusOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,8 +31,11 @@ public class Envelopes {
 
     private final Clock clock;
 
-    public Envelopes(Clock clock) {
+    private final ObjectWriter writer;
+
+    public Envelopes(Clock clock, JsonMapper mapper) {
         this.clock = clock;
+        this.writer = mapper.writerFor(Envelope.class);
     }
 
     /** HTTP 200 with {@code response.kind}, {@code response.items} and {@code response.count}. */
@@ -70,13 +75,24 @@ public class Envelopes {
 
     private Mono<ServerResponse> write(ServerRequest request, int status, Object response) {
         Envelope envelope = new Envelope(requestInfo(request), response);
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(envelope);
+        // serialized here with the application's mapper (what the JSON encoder would use) into one array: cheaper
+        // than the encoder's per-response writer resolution and buffer streaming
+        byte[] json = this.writer.writeValueAsBytes(envelope);
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+    }
+
+    /** A random (version 4) UUID without {@link UUID#randomUUID()}'s shared SecureRandom: request ids need no secrecy. */
+    private static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private RequestInfo requestInfo(ServerRequest request) {
         String query = request.uri().getRawQuery();
         String url = request.uri().getRawPath() + ((query != null) ? "?" + query : "");
-        return new RequestInfo(UUID.randomUUID().toString(), url, request.method().name(),
+        return new RequestInfo(randomId(), url, request.method().name(),
                 this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 

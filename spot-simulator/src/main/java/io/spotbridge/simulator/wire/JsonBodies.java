@@ -1,6 +1,5 @@
 package io.spotbridge.simulator.wire;
 
-import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -27,7 +26,7 @@ public class JsonBodies {
     public Mono<JsonNode> readObject(ServerRequest request) {
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class))
             .map(JsonBodies::drain)
-            .filter((text) -> !text.isBlank())
+            .filter((bytes) -> !isBlank(bytes))
             .switchIfEmpty(Mono.error(() -> SpotApiException.invalidBody("A JSON request body is required")))
             .map(this::parseObject);
     }
@@ -45,7 +44,7 @@ public class JsonBodies {
         }
     }
 
-    private JsonNode parseObject(String text) {
+    private JsonNode parseObject(byte[] text) {
         JsonNode node;
         try {
             node = this.mapper.readTree(text);
@@ -59,9 +58,20 @@ public class JsonBodies {
         return node;
     }
 
-    private static String drain(DataBuffer buffer) {
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] drain(DataBuffer buffer) {
         try {
-            return buffer.toString(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
         }
         finally {
             DataBufferUtils.release(buffer);

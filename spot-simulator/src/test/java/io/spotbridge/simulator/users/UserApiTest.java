@@ -251,6 +251,47 @@ class UserApiTest {
         assertThat(this.spotApi.get("/setup/organization/user").items()).hasSize(1);
     }
 
+    @Test
+    void anEmailIsFreeAgainOnceItsUserIsDeleted() {
+        String first = this.spotApi.createUser("again@example.com");
+        assertThat(this.spotApi.delete("/setup/user/" + first).status()).isEqualTo(200);
+
+        String second = this.spotApi.createUser("Again@Example.com");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(this.spotApi.post("/setup/user", user("again@example.com", "Ada", "Byron")).errorCode())
+            .isEqualTo("USER_ALREADY_EXISTS");
+    }
+
+    @Test
+    void theSimulatorListsCreatedUsersIncrementallyOutsideTheSpotApi() {
+        String ada = this.spotApi.createUser("ada@example.com");
+        String bob = this.spotApi.createUser("bob@example.com");
+        SpotClient admin = spot.anonymous();
+
+        SpotResponse all = admin.get("/simulator/users?token=token-users");
+        SpotResponse after = admin.get("/simulator/users?token=token-users&after=1");
+        SpotResponse none = admin.get("/simulator/users?token=token-users&after=2");
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(userIds(all))
+            .containsExactly(ada, bob);
+        assertThat(all.body().path("users").get(0).get("email").asString()).isEqualTo("ada@example.com");
+        assertThat(all.body().path("users").get(0).get("createdAt").asLong()).isPositive();
+        assertThat(all.body().path("next").asInt()).isEqualTo(2);
+        assertThat(userIds(after))
+            .containsExactly(bob);
+        assertThat(none.body().path("users").isEmpty()).isTrue();
+        assertThat(none.body().path("next").asInt()).isEqualTo(2);
+        assertThat(this.spotApi.get("/simulator/stats").body().path("requests").has("GET /simulator/users")).isFalse();
+    }
+
+    private static List<String> userIds(SpotResponse page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.body().path("users").forEach((user) -> ids.add(user.get("userId").asString()));
+        return ids;
+    }
+
     static Map<String, Object> user(String email, String firstName, String lastName) {
         return Map.of("email", email, "firstName", firstName, "lastName", lastName, "password", "Secret-123", "role",
                 "viewer");
