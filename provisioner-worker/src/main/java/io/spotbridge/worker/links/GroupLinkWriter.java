@@ -26,7 +26,7 @@ public class GroupLinkWriter {
 	/** Completes once the link is on the topic (acks=all) and visible through {@link LinkStore#findGroup}. */
 	public Mono<GroupLink> write(GroupLink link) {
 		// send() may block while the producer has no metadata: never on an event-loop thread
-		return Mono.fromFuture(() -> kafka.send(topic, link.key().toString(), LinkCodec.encode(link)))
+		return Mono.fromFuture(() -> kafka.send(LinkCodec.record(topic, link)))
 			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorMap(error -> new LinkWriteException(link.key(), error))
 			.map(sent -> {

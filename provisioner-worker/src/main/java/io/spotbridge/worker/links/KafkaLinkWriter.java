@@ -29,7 +29,7 @@ class KafkaLinkWriter implements LinkWriter {
 	@Override
 	public Mono<UserLink> write(UserLink link) {
 		Mono<SendResult<String, byte[]>> send = Mono
-			.fromFuture(() -> kafka.send(topic, link.key().toString(), LinkCodec.encode(link)));
+			.fromFuture(() -> kafka.send(LinkCodec.record(topic, link)));
 		// send() may block while the producer has no metadata for the topic: never on an event-loop thread. Once a
 		// send succeeded the metadata is there (and kept fresh in the background), so later sends only append to the
 		// producer's buffer and are made where the call is, without a hop to another thread per link

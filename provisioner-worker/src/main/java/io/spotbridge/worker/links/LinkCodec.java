@@ -35,6 +35,44 @@ public final class LinkCodec {
 		return MAPPER.writeValueAsBytes(value);
 	}
 
+	/**
+	 * Header on every link record with its applied version, so that the store can skip, without decoding it, a record
+	 * it already holds (its own writes, read back from the topic).
+	 */
+	public static final String VERSION_HEADER = "x-applied-version";
+
+	/** The record of a user link, with {@link #VERSION_HEADER}. */
+	public static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String topic, UserLink link) {
+		return withVersion(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, link.key().toString(),
+				encode(link)), link.appliedVersion());
+	}
+
+	/** The record of a group link, with {@link #VERSION_HEADER}. */
+	public static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String topic, GroupLink link) {
+		return withVersion(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, link.key().toString(),
+				encode(link)), link.appliedVersion());
+	}
+
+	/** The applied version a link record's header names; -1 without one. */
+	public static long headerVersion(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+		org.apache.kafka.common.header.Header header = record.headers().lastHeader(VERSION_HEADER);
+		if (header == null || header.value() == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> withVersion(
+			org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, long version) {
+		record.headers().add(VERSION_HEADER, Long.toString(version).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return record;
+	}
+
 	public static byte[] encode(GroupLink link) {
 		Map<String, Object> value = new LinkedHashMap<>();
 		value.put("schemaVersion", 1);

@@ -275,6 +275,9 @@ public class LinkStore implements SmartLifecycle {
 		if (record.value() == null || record.key() == null) {
 			return;
 		}
+		if (alreadyHeld(record)) {
+			return;
+		}
 		try {
 			if (record.topic().equals(groupTopic)) {
 				apply(LinkCodec.decodeGroup(record.key(), record.value()));
@@ -287,6 +290,20 @@ public class LinkStore implements SmartLifecycle {
 			log.warn("Skipping unreadable link at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.getMessage());
 		}
+	}
+
+	/** A record whose version the store already holds for its key (typically this replica's own write): not decoded. */
+	private boolean alreadyHeld(ConsumerRecord<String, byte[]> record) {
+		long version = LinkCodec.headerVersion(record);
+		if (version < 0) {
+			return false;
+		}
+		if (record.topic().equals(groupTopic)) {
+			GroupLink held = groupLinks.get(record.key());
+			return held != null && held.appliedVersion() >= version;
+		}
+		UserLink held = links.get(record.key());
+		return held != null && held.appliedVersion() >= version;
 	}
 
 	private Properties overrides() {
