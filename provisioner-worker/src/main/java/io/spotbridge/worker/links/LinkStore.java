@@ -270,7 +270,7 @@ public class LinkStore implements SmartLifecycle {
 		listeners.forEach(Runnable::run);
 	}
 
-	private void read(ConsumerRecord<String, byte[]> record) {
+	void read(ConsumerRecord<String, byte[]> record) {
 		recordsRead.incrementAndGet();
 		if (record.value() == null || record.key() == null) {
 			return;

@@ -53,6 +53,33 @@ class LinkStoreTest {
 		assertThat(heard).containsExactly(key("ada"), key("ada"), key("ada"));
 	}
 
+	@Test
+	void recordsOfAVersionTheStoreHoldsAreSkippedWithoutDecodingAndNewerOnesAreRead() {
+		links.apply(user("ada", "u-1", 2));
+
+		// same version, other content: read, it would replace the held link (equal versions supersede)
+		links.read(recordOf(LinkCodec.record("ul", user("ada", "u-1", 2)),
+				new String(LinkCodec.encode(user("ada", "u-other", 2)), java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(links.find(key("ada")).orElseThrow().spotUserId()).isEqualTo("u-1");
+
+		links.read(recordOf(LinkCodec.record("ul", user("ada", "u-7", 3)), null));
+		links.read(recordOf(LinkCodec.record("gl", group("g1", 1, "ada")), null));
+
+		assertThat(links.find(key("ada")).orElseThrow().spotUserId()).isEqualTo("u-7");
+		assertThat(links.groupsListing(key("ada"))).containsExactly(key("g1"));
+		assertThat(links.recordsRead()).isEqualTo(3);
+	}
+
+	/** The record as a consumer reads it back; {@code value} replaces the encoded value when given. */
+	private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> recordOf(
+			org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> sent, String value) {
+		org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> read = new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+				sent.topic(), 0, 0L, 0L, org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, sent.key(),
+				value == null ? sent.value() : value.getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.headers(),
+				java.util.Optional.empty());
+		return read;
+	}
+
 	static EventKey key(String id) {
 		return new EventKey("acme", id);
 	}
