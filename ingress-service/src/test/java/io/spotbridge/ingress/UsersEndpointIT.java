@@ -119,6 +119,26 @@ class UsersEndpointIT {
 			.jsonPath("$.schemas[0]").isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
 	}
 
+	/** Creates take no per-key turn (a fresh id cannot be contended): the userName reservation alone keeps it unique. */
+	@Test
+	void concurrentCreatesOfOneUserNameInAnyCaseCreateExactlyOne() {
+		java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, 16)
+			.parallel(16)
+			.runOn(reactor.core.scheduler.Schedulers.boundedElastic())
+			.map(i -> okta.post("/Users", ScimClient.oktaUser(i % 2 == 0 ? "racer@example.com" : "RACER@example.com",
+					"R", "Acer")).returnResult(byte[].class).getStatus().value())
+			.sequential()
+			.collectList()
+			.block(Duration.ofSeconds(60));
+
+		org.assertj.core.api.Assertions.assertThat(statuses).hasSize(16)
+			.containsOnly(201, 409)
+			.filteredOn(status -> status == 201).hasSize(1);
+		okta.http().get().uri(java.net.URI.create("http://localhost:" + port
+				+ "/scim/v2/Users?filter=userName%20eq%20%22racer@example.com%22")).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.totalResults").isEqualTo(1);
+	}
+
 	@Test
 	void putToleratesReadOnlyAttributesAndPasswordAndDeactivates() {
 		String id = okta.createUser("put.user@example.com");

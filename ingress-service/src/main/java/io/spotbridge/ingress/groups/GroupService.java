@@ -74,7 +74,7 @@ class GroupService {
 		Instant now = Instant.now();
 		GroupSnapshot group = GroupResources.toSnapshot(body, ResourceIds.next(), now, now);
 		EventKey key = new EventKey(context.tenantName(), group.id());
-		return changes.inTurn(key, () -> withDisplayName(context, group, null,
+		return changes.asNew(() -> withDisplayName(context, group, null,
 				() -> changes.publish(key, 0, version -> new GroupCreated(eventId(), context.tenantName(), version,
 						now, context.correlationId(), group))))
 			.map(event -> new GroupEntry(event.group(), event.version()));

@@ -37,7 +37,16 @@ public class ChangePublisher {
 		return serializer.run(key.toString(), work);
 	}
 
-	/** Call within the key's turn. */
+	/**
+	 * Runs {@code work} for a resource being created under an id this ingress just generated: no other request can know
+	 * that key yet (the id is first revealed by the answer to this create), so there is nobody to wait for and no turn is
+	 * taken. Uniqueness of names is guarded by the name reservations, not by the turn.
+	 */
+	public <T> Mono<T> asNew(java.util.function.Supplier<Mono<T>> work) {
+		return Mono.defer(work);
+	}
+
+	/** Call within the key's turn, or within {@link #asNew} for a freshly generated id. */
 	public <E extends LifecycleEvent> Mono<E> publish(EventKey key, long currentVersion, LongFunction<E> eventAtVersion) {
 		long version = versions.next(key, currentVersion);
 		E event = eventAtVersion.apply(version);

@@ -86,7 +86,7 @@ class UserService {
 		Instant now = Instant.now();
 		UserSnapshot user = UserResources.toSnapshot(body, ResourceIds.next(), now, now);
 		EventKey key = new EventKey(context.tenantName(), user.id());
-		return changes.inTurn(key, () -> withUserName(context, user, null,
+		return changes.asNew(() -> withUserName(context, user, null,
 				() -> changes.publish(key, 0, version -> new UserCreated(eventId(), context.tenantName(), version, now,
 						context.correlationId(), user))))
 			.map(event -> new UserEntry(event.user(), event.version()));
