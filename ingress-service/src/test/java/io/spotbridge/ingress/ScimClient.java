@@ -67,6 +67,7 @@ public final class ScimClient {
 				if (attempt == 3 || ex.getMessage() == null || !ex.getMessage().contains("Timeout on blocking read")) {
 					throw ex;
 				}
+				StallDiagnostics.dumpThreads("a SCIM call (attempt " + attempt + ")");
 			}
 		}
 	}

@@ -137,6 +137,7 @@ class OktaSpecSuitesIT {
 				if (attempt == 3) {
 					throw ex;
 				}
+				io.spotbridge.ingress.StallDiagnostics.dumpThreads(method + " " + url + " (attempt " + attempt + ")");
 			}
 		}
 	}
