@@ -31,45 +31,26 @@ public final class ScimClient {
 	}
 
 	public WebTestClient.ResponseSpec get(String path) {
-		return retried(() -> client.get().uri(path).exchange());
+		return client.get().uri(path).exchange();
 	}
 
 	public WebTestClient.ResponseSpec post(String path, String json) {
-		return retried(() -> client.post().uri(path)
-			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange());
+		return client.post().uri(path)
+			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange();
 	}
 
 	public WebTestClient.ResponseSpec put(String path, String json) {
-		return retried(() -> client.put().uri(path)
-			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange());
+		return client.put().uri(path)
+			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange();
 	}
 
 	public WebTestClient.ResponseSpec patch(String path, String json) {
-		return retried(() -> client.patch().uri(path)
-			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange());
+		return client.patch().uri(path)
+			.contentType(MediaType.parseMediaType("application/scim+json; charset=utf-8")).bodyValue(json).exchange();
 	}
 
 	public WebTestClient.ResponseSpec delete(String path) {
-		return retried(() -> client.delete().uri(path).exchange());
-	}
-
-	/**
-	 * Retries a call that got no answer in time, as Okta does. On busy shared machines a single call occasionally
-	 * stalls; the cause is not understood yet (see the closing note of 2026-11-28), so the tests retry instead of
-	 * failing on it.
-	 */
-	private static WebTestClient.ResponseSpec retried(java.util.function.Supplier<WebTestClient.ResponseSpec> call) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return call.get();
-			}
-			catch (IllegalStateException ex) {
-				if (attempt == 3 || ex.getMessage() == null || !ex.getMessage().contains("Timeout on blocking read")) {
-					throw ex;
-				}
-				StallDiagnostics.dumpThreads("a SCIM call (attempt " + attempt + ")");
-			}
-		}
+		return client.delete().uri(path).exchange();
 	}
 
 	/** Okta's create body for a user. */

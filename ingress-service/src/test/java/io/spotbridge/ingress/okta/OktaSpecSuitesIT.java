@@ -128,18 +128,7 @@ class OktaSpecSuitesIT {
 			request.header("Content-Type", "application/scim+json; charset=utf-8")
 				.method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			}
-			catch (java.net.http.HttpTimeoutException ex) {
-				// retried as Okta would; see ScimClient#retried
-				if (attempt == 3) {
-					throw ex;
-				}
-				io.spotbridge.ingress.StallDiagnostics.dumpThreads(method + " " + url + " (attempt " + attempt + ")");
-			}
-		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
