@@ -22,16 +22,21 @@ import java.util.Map;
  * @param ingressJar     the ingress -exec jar; null = look in ingress-service/target and ../ingress-service/target
  * @param maxMinutes     hard bound of a run started by main(): past it the run is abandoned and the children stopped
  * @param ingressJvmArgs extra options of the ingress JVM, space-separated (e.g. a flight recording); empty by default
+ * @param settleSeconds  at most this long, filter GETs go on after the first GET phase until the ingress's JIT
+ *                       compilers are (nearly) idle, before the steady-state GET phase
+ * @param ingressLaunch  {@code cds}: as the ingress image launches it (extracted jar + class data sharing archive from
+ *                       a training run); {@code jar}: {@code java -jar} the -exec jar
  */
 public record BenchOptions(int users, int seconds, int warmupSeconds, int rate, int getRate, int concurrency,
 		int deepInFlight, String ingressHeap, String brokerHeap, int partitions, Path ingressJar, int maxMinutes,
-		String ingressJvmArgs) {
+		String ingressJvmArgs, int settleSeconds, String ingressLaunch) {
 
 	static final String USAGE = """
 			Usage: IngressBenchmark [--users 100000] [--seconds 20] [--warmup-seconds 10] [--rate 500]
 			                        [--get-rate <rate>] [--concurrency 64] [--deep-in-flight 1024]
 			                        [--ingress-heap 256m] [--broker-heap 512m] [--partitions 6]
 			                        [--ingress-jar PATH] [--max-minutes 30] [--ingress-jvm-args "-XX:..."]
+			                        [--settle-seconds 120] [--ingress-launch cds|jar]
 			Every option can also be set as a system property bench.<name> (e.g. -Dbench.users=2000).
 			Quick run: --users 2000 --seconds 5""";
 
@@ -47,6 +52,12 @@ public record BenchOptions(int users, int seconds, int warmupSeconds, int rate, 
 		positive("deep-in-flight", deepInFlight);
 		positive("partitions", partitions);
 		positive("max-minutes", maxMinutes);
+		if (!ingressLaunch.equals("cds") && !ingressLaunch.equals("jar")) {
+			throw new IllegalArgumentException("--ingress-launch must be cds or jar");
+		}
+		if (settleSeconds < 0) {
+			throw new IllegalArgumentException("--settle-seconds must be >= 0");
+		}
 	}
 
 	public static BenchOptions parse(String... args) {
@@ -83,7 +94,8 @@ public record BenchOptions(int users, int seconds, int warmupSeconds, int rate, 
 				o.integer("concurrency", 64), o.integer("deep-in-flight", 1024), o.string("ingress-heap", "256m"),
 				o.string("broker-heap", "512m"), o.integer("partitions", 6),
 				jar == null ? null : Path.of(jar),
-				o.integer("max-minutes", 30), o.string("ingress-jvm-args", ""));
+				o.integer("max-minutes", 30), o.string("ingress-jvm-args", ""),
+				o.integer("settle-seconds", 120), o.string("ingress-launch", "cds"));
 		if (!o.unused().isEmpty()) {
 			throw new IllegalArgumentException("unknown option(s) " + o.unused());
 		}

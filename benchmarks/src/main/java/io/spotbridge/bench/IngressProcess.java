@@ -80,6 +80,12 @@ final class IngressProcess implements AutoCloseable {
 
 	private String launchNote = "";
 
+	/** The class data sharing archive made by {@link #prepareClassDataSharing}, or null: launch from the jar. */
+	private Path sharedArchive;
+
+	/** The extracted application jar (with its lib/ directory) the archive was made for. */
+	private Path extractedJar;
+
 	IngressProcess(Path execJar, Path workDir, String heap, String bootstrapServers, String token, int partitions,
 			String extraJvmArgs) {
 		this.workDir = workDir;
@@ -121,6 +127,73 @@ final class IngressProcess implements AutoCloseable {
 		return null;
 	}
 
+	/**
+	 * Prepares the launch the ingress image uses (ingress-service/Dockerfile), with the same script:
+	 * {@code ingress-service/cds-launch.sh} extracts the -exec jar and records a class data sharing archive in a training
+	 * run without Kafka. {@link #start} then launches {@code java -XX:SharedArchiveFile=... -jar <extracted jar>}.
+	 *
+	 * @return how long the script took, in seconds
+	 */
+	double prepareClassDataSharing() {
+		long begin = System.nanoTime();
+		Path script = locateCdsScript();
+		if (script == null) {
+			throw new IllegalStateException("ingress-service/cds-launch.sh not found (run from the repository root)");
+		}
+		Path destination = workDir.resolve("cds");
+		ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), jar.toString(), destination.toString())
+			.directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("cds-launch.log").toFile()));
+		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		try {
+			Process child = builder.start();
+			RUNNING.add(child);
+			try {
+				if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
+					child.destroyForcibly();
+					throw new IllegalStateException("cds-launch.sh failed; see " + workDir.resolve("cds-launch.log"));
+				}
+			}
+			finally {
+				RUNNING.remove(child);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot run " + script, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while preparing the CDS launch", ex);
+		}
+		sharedArchive = destination.resolve("ingress.jsa");
+		extractedJar = destination.resolve("ingress.jar");
+		return (System.nanoTime() - begin) / 1e9;
+	}
+
+	private static Path locateCdsScript() {
+		for (Path candidate : List.of(Path.of("ingress-service", "cds-launch.sh"),
+				Path.of("..", "ingress-service", "cds-launch.sh"))) {
+			if (Files.isRegularFile(candidate)) {
+				return candidate.toAbsolutePath().normalize();
+			}
+		}
+		return null;
+	}
+
+	private List<String> applicationArguments() {
+		return List.of("--bridge.rate-limit.requests-per-second=0", "--bridge.topics.partitions=" + partitions);
+	}
+
+	private void environment(ProcessBuilder builder) {
+		var env = builder.environment();
+		env.put("SCIM_PORT", Integer.toString(scimPort));
+		env.put("INGRESS_MANAGEMENT_PORT", Integer.toString(managementPort));
+		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+		env.put("SPOT_TOKEN", token);
+		env.put("BIND_ADDRESS", "127.0.0.1");
+	}
+
 	/** Launches the JVM (returns at once); {@link #awaitReady} then waits for readiness. */
 	void start() {
 		scimPort = freePort();
@@ -134,17 +207,11 @@ final class IngressProcess implements AutoCloseable {
 		command.add("-Xlog:gc:file=" + gcLog);
 		command.addAll(extraJvmArgs);
 		command.addAll(launchArguments());
-		command.add("--bridge.rate-limit.requests-per-second=0");
-		command.add("--bridge.topics.partitions=" + partitions);
+		command.addAll(applicationArguments());
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		var env = builder.environment();
-		env.put("SCIM_PORT", Integer.toString(scimPort));
-		env.put("INGRESS_MANAGEMENT_PORT", Integer.toString(managementPort));
-		env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-		env.put("SPOT_TOKEN", token);
-		env.put("BIND_ADDRESS", "127.0.0.1");
+		environment(builder);
 		launchedNanos = System.nanoTime();
 		try {
 			process = builder.start();
@@ -162,6 +229,10 @@ final class IngressProcess implements AutoCloseable {
 	 * {@code -Dloader.main=} the ingress application class, and {@link #launchNote()} says so.
 	 */
 	private List<String> launchArguments() {
+		if (sharedArchive != null) {
+			launchNote = "";
+			return List.of("-XX:SharedArchiveFile=" + sharedArchive, "-jar", extractedJar.toString());
+		}
 		String startClass = startClass(jar);
 		if (startClass != null && startClass.startsWith("org.springframework.boot.loader.")) {
 			launchNote = "WARNING: " + jar.getFileName() + " (copied from the ingress -exec jar) has Start-Class "

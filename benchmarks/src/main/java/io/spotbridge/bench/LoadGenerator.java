@@ -121,6 +121,28 @@ final class LoadGenerator {
 		return recorder.result(name, measured, (cpuStart == null ? cpuEnd : cpuStart).until(cpuEnd), outstanding.get());
 	}
 
+	/** How long {@link #settle} ran and what the ingress's JIT compilers used in its last slice. */
+	record Settling(double seconds, double lastJitCores, boolean settled) {
+	}
+
+	/**
+	 * Keeps up a closed-loop warm-up of {@code clients} in slices of {@code slice} until the ingress's JIT compilers
+	 * used less than {@code jitCores} during a slice (the code the load runs is compiled) or {@code max} has passed.
+	 */
+	static Settling settle(String name, AsyncCall call, int clients, Duration slice, Duration max, double jitCores,
+			CpuMeter cpu) {
+		long begin = System.nanoTime();
+		double jit = Double.NaN;
+		while (System.nanoTime() - begin < max.toNanos()) {
+			PhaseResult result = closedLoop(name + " settling", call, clients, Duration.ZERO, slice, cpu);
+			jit = result.cpu().ingressByThread().getOrDefault("jit", Double.NaN);
+			if (jit < jitCores) {
+				return new Settling((System.nanoTime() - begin) / 1e9, jit, true);
+			}
+		}
+		return new Settling((System.nanoTime() - begin) / 1e9, jit, false);
+	}
+
 	private static void sleepUntil(long nanoTime) {
 		long remaining;
 		while ((remaining = nanoTime - System.nanoTime()) > 0) {

@@ -30,7 +30,8 @@ class IngressBenchmarkSmokeTest {
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(new Tee(captured, System.out), true, StandardCharsets.UTF_8);
 		BenchOptions options = BenchOptions.parse("--users", "300", "--seconds", "2", "--warmup-seconds", "1",
-				"--rate", "100", "--concurrency", "8", "--deep-in-flight", "64", "--ingress-jar", jar.toString());
+				"--rate", "100", "--concurrency", "8", "--deep-in-flight", "64", "--settle-seconds", "5",
+				"--ingress-jar", jar.toString());
 
 		int status = IngressBenchmark.run(options, out);
 

@@ -34,6 +34,16 @@ public record UserSnapshot(String id, String userName, String externalId, String
 		Objects.requireNonNull(created, "created");
 		Objects.requireNonNull(lastModified, "lastModified");
 		attributes = attributes == null ? ScimAttributes.EMPTY : attributes;
+		// the ingress directory holds a snapshot per user: share what is commonly equal instead of keeping it twice
+		if (email != null && email.equals(userName)) {
+			email = userName;
+		}
+		if (lastModified.equals(created)) {
+			lastModified = created;
+		}
+		if (role != null) {
+			role = role.intern(); // a handful of role names
+		}
 	}
 
 	public Optional<String> roleName() {

@@ -182,6 +182,9 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 
 	static final String CLIENT_ID = "directory-loader";
 
+	/** How long the broker may hold a fetch to gather {@code fetch.min.bytes}. */
+	static final Duration TAIL_BATCH_WAIT = Duration.ofMillis(100);
+
 	static java.util.Properties consumerOverrides() {
 		java.util.Properties overrides = new java.util.Properties();
 		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -189,6 +192,10 @@ public class DirectoryLoader implements SmartLifecycle, InitializingBean {
 		// large enough to stream the rebuild, small enough to leave the heap to the directory
 		overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
 		overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+		// while tailing, most records are this replica's own writes (skipped): fetch them in batches rather than one
+		// fetch per write; other replicas' writes show up here at most TAIL_BATCH_WAIT later
+		overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+		overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) TAIL_BATCH_WAIT.toMillis());
 		return overrides;
 	}
 
