@@ -74,10 +74,11 @@ public class EventPublisher {
 			record.headers().add(HEADER_CORRELATION_ID, event.correlationId().getBytes(StandardCharsets.UTF_8));
 		}
 		Duration timeout = properties.writeTimeout();
-		return Mono.defer(() -> Mono.fromFuture(kafka.send(record)))
+		return Mono.deferContextual(context -> Mono.fromFuture(() -> kafka.send(record))
 			.subscribeOn(sendScheduler)
-			// off the producer's single I/O thread: what follows (directory, rendering the answer) is ours to run
-			.publishOn(Schedulers.parallel())
+			// off the producer's single I/O thread: what follows (directory, rendering the answer) runs on the
+			// request's own event loop, which then writes the answer without another hop
+			.publishOn(ConnectionEventLoops.of(context)))
 			.timeout(timeout.plusMillis(500), Schedulers.parallel())
 			.doOnSuccess(result -> count(event, "published"))
 			.onErrorMap(ex -> !(ex instanceof ScimProblem), ex -> unavailable(event, ex))

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.spotbridge.ingress.directory.DirectoryLoader;
+import io.spotbridge.ingress.publish.ConnectionEventLoops;
 import io.spotbridge.ingress.system.IngressProperties;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,8 @@ import org.springframework.web.server.WebFilterChain;
  * Checks every SCIM request before it reaches an endpoint: a correlation id (taken from {@code X-Correlation-Id} when
  * it is sane, else new, and echoed back); a JSON body type on writes (415 otherwise); a body size within the limit (413,
  * decided from {@code Content-Length} before reading; chunked bodies are bounded by the codec limit); and a loaded
- * directory (503 until the rebuild from Kafka caught up, so nobody sees a partial directory).
+ * directory (503 until the rebuild from Kafka caught up, so nobody sees a partial directory). It also remembers the
+ * request's event loop for the write path ({@link ConnectionEventLoops}).
  */
 @Component
 class ScimRequestGuard implements WebFilter, Ordered {
@@ -66,7 +68,7 @@ class ScimRequestGuard implements WebFilter, Ordered {
 			return Mono.error(ScimProblem.unavailable("The directory is still loading; retry shortly",
 					Duration.ofSeconds(5)));
 		}
-		return chain.filter(exchange);
+		return chain.filter(exchange).contextWrite(context -> ConnectionEventLoops.remember(request, context));
 	}
 
 	private static String correlationId(String sent) {
