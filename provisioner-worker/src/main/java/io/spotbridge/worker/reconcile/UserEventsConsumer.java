@@ -70,6 +70,8 @@ public class UserEventsConsumer implements SmartLifecycle {
 		kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumer.maxPollRecords());
 		kafka.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) consumer.maxPollInterval().toMillis());
+		kafka.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, consumer.fetchMinBytes());
+		kafka.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) consumer.fetchMaxWait().toMillis());
 		properties.setKafkaConsumerProperties(kafka);
 		this.container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
 		this.container.setConcurrency(consumer.concurrency());
