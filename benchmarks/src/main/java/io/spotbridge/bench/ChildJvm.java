@@ -64,9 +64,14 @@ final class ChildJvm implements AutoCloseable {
 		return null;
 	}
 
+	/** The {@code java} of the JVM running the harness: every child runs on the same Java. */
+	static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
 	void start(String heap, Map<String, String> env, List<String> args) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(javaExecutable());
 		command.add("-Xmx" + heap);
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-jar");

@@ -145,7 +145,7 @@ final class IngressProcess implements AutoCloseable {
 			.directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("cds-launch.log").toFile()));
-		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		builder.environment().put("JAVA", ChildJvm.javaExecutable());
 		try {
 			Process child = builder.start();
 			RUNNING.add(child);
@@ -201,7 +201,7 @@ final class IngressProcess implements AutoCloseable {
 		log = workDir.resolve("ingress.log");
 		gcLog = workDir.resolve("ingress-gc.log");
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(ChildJvm.javaExecutable());
 		command.add("-Xmx" + heap);
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-Xlog:gc:file=" + gcLog);
