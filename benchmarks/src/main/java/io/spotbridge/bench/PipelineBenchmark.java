@@ -461,10 +461,10 @@ public final class PipelineBenchmark {
 				"POST /setup/user: %,d created in %.1f s = %.2f/s vs allowed %.2f/s (%d per 60 s window);"
 						+ " allowed-rate share %.0f%% (created / (limit x %d window(s) Spot opened: %s;"
 						+ " first Spot create %.1f s after the first SCIM create)); 429s %,d of %,d calls"
-						+ " = %.2f%%; %d of %d users listed by GET /setup/organization/user",
+						+ " = %.2f%%; %d of %d users listed by GET /setup/organization/user; calls by route and status %s",
 				successes, seconds, perSecond, limit / 60.0, limit, share * 100, windows, spotWindows.describe(),
 				spotWindows.firstAt() == 0 ? Double.NaN : (spotWindows.firstAt() - tracker.firstSent) / 1e9, calls429,
-				total, total == 0 ? 0 : 100.0 * calls429 / total, tracker.visible.get(), users);
+				total, total == 0 ? 0 : 100.0 * calls429 / total, tracker.visible.get(), users, stats.path("requests"));
 		results.put("rateShare", new Result(ROW_RATE, users, 0, 0, 0, share, 0, 0, 0, null, ""));
 		Result result = new Result(ROW_RATE, users, (int) successes, tracker.failures.get(), seconds,
 				seconds > 0 ? successes / seconds : Double.NaN, total, seconds > 0 ? total / seconds : Double.NaN,
