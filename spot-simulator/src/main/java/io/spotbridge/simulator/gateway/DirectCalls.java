@@ -114,15 +114,20 @@ public class DirectCalls {
 
     private Mono<Void> respond(HttpServerResponse response, String route, Answer answer) {
         this.stats.record(route, answer.status());
-        response.status(answer.status());
         if (answer.limits() != null) {
             response.header(SpotGateway.RATE_LIMIT_LIMIT, String.valueOf(answer.limits().limit()))
                 .header(SpotGateway.RATE_LIMIT_REMAINING, String.valueOf(answer.limits().remaining()))
                 .header(SpotGateway.RATE_LIMIT_RESET, String.valueOf(answer.limits().resetSeconds()));
         }
-        return response.header(CONTENT_TYPE, APPLICATION_JSON)
-            .header(CONTENT_LENGTH, String.valueOf(answer.json().length))
-            .sendByteArray(Mono.just(answer.json()))
+        return sendJson(response, answer.status(), answer.json());
+    }
+
+    /** Answers {@code json} with the status and the headers a WebFlux JSON response has. */
+    public static Mono<Void> sendJson(HttpServerResponse response, int status, byte[] json) {
+        return response.status(status)
+            .header(CONTENT_TYPE, APPLICATION_JSON)
+            .header(CONTENT_LENGTH, String.valueOf(json.length))
+            .sendByteArray(Mono.just(json))
             .then();
     }
 
