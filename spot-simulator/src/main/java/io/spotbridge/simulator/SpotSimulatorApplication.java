@@ -7,6 +7,7 @@ import java.util.Map;
 import io.spotbridge.simulator.accounts.AccountRoutes;
 import io.spotbridge.simulator.faults.FaultRoutes;
 import io.spotbridge.simulator.faults.FaultSettings;
+import io.spotbridge.simulator.gateway.DirectCalls;
 import io.spotbridge.simulator.gateway.Routing;
 import io.spotbridge.simulator.gateway.SpotGateway;
 import io.spotbridge.simulator.gateway.StateRoutes;
@@ -17,6 +18,7 @@ import io.spotbridge.simulator.ratelimit.RateLimiter;
 import io.spotbridge.simulator.stats.RequestStats;
 import io.spotbridge.simulator.stats.StatsRoutes;
 import io.spotbridge.simulator.users.CreatedUserRoutes;
+import io.spotbridge.simulator.users.UserDirectRoutes;
 import io.spotbridge.simulator.users.UserRoutes;
 import io.spotbridge.simulator.wire.Envelopes;
 import io.spotbridge.simulator.wire.JsonBodies;
@@ -50,7 +52,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Import({ Envelopes.class, JsonBodies.class, Organizations.class, FaultSettings.class, RateLimiter.class,
         RequestStats.class, SpotGateway.class, Routing.class, UserRoutes.class, UserGroupRoutes.class,
         PolicyRoutes.class, AccountRoutes.class, FaultRoutes.class, StatsRoutes.class, StateRoutes.class,
-        CreatedUserRoutes.class })
+        CreatedUserRoutes.class, DirectCalls.class, UserDirectRoutes.class })
 public class SpotSimulatorApplication {
 
     public static void main(String[] args) {

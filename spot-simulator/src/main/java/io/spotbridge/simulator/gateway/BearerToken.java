@@ -2,9 +2,6 @@ package io.spotbridge.simulator.gateway;
 
 import java.util.Optional;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.server.ServerRequest;
-
 final class BearerToken {
 
     private static final String PREFIX = "bearer ";
@@ -13,8 +10,7 @@ final class BearerToken {
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header; empty when the header is missing or malformed. */
-    static Optional<String> of(ServerRequest request) {
-        String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+    static Optional<String> of(String header) {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
         }

@@ -2,9 +2,11 @@ package io.spotbridge.simulator.gateway;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.spotbridge.simulator.faults.FaultSettings;
 import io.spotbridge.simulator.faults.Faults;
+import io.spotbridge.simulator.organization.Organization;
 import io.spotbridge.simulator.organization.Organizations;
 import io.spotbridge.simulator.ratelimit.RateLimitDecision;
 import io.spotbridge.simulator.ratelimit.RateLimiter;
@@ -61,51 +63,76 @@ public class SpotGateway implements HandlerFilterFunction<ServerResponse, Server
     public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
         String route = route(request);
         Faults current = this.faults.current();
-        Mono<Long> latency = current.latency().isZero() ? Mono.just(0L) : Mono.delay(current.latency());
-        Mono<ServerResponse> response = latency.then(Mono.defer(() -> admit(request, route, current, next)));
+        String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+        Mono<ServerResponse> response = afterLatency(current, () -> {
+            Admission admission = admit(route, authorization, current);
+            setRateLimitHeaders(request.exchange().getResponse().getHeaders(), admission.limits());
+            if (admission.rejection() != null) {
+                return Mono.error(admission.rejection());
+            }
+            Caller.bind(request, admission.organization());
+            return next.handle(request);
+        });
         return this.envelopes.orError(request, response)
             .doOnNext((served) -> this.stats.record(route, served.statusCode().value()));
     }
 
-    private Mono<ServerResponse> admit(ServerRequest request, String route, Faults current,
-            HandlerFunction<ServerResponse> next) {
-        Optional<String> token = BearerToken.of(request);
+    /** {@code then}, subscribed once the injected latency has passed. */
+    static <T> Mono<T> afterLatency(Faults current, Supplier<Mono<T>> then) {
+        Mono<T> deferred = Mono.defer(then);
+        return current.latency().isZero() ? deferred : Mono.delay(current.latency()).then(deferred);
+    }
+
+    /**
+     * The gateway's checks for one Spot request, in order, once the latency has passed: outage, token, rate limit
+     * (counting the request when it gets this far), error rate.
+     * @param route the rate limit's and the stats' key, {@code "METHOD /route/{template}"}
+     * @param authorization the request's {@code Authorization} header, or null
+     */
+    Admission admit(String route, String authorization, Faults current) {
+        Optional<String> token = BearerToken.of(authorization);
         String limitKey = token.orElse("") + " " + route;
         int limit = current.rateLimitPerMinute();
         if (current.outageAt(this.clock.instant())) {
-            throw rejected(request, this.rateLimiter.peek(limitKey, limit),
+            return Admission.rejected(this.rateLimiter.peek(limitKey, limit),
                     SpotApiException.ofStatus(HttpStatus.SERVICE_UNAVAILABLE.value()));
         }
         if (token.isEmpty()) {
-            throw rejected(request, this.rateLimiter.peek(limitKey, limit),
+            return Admission.rejected(this.rateLimiter.peek(limitKey, limit),
                     SpotApiException.unauthorized("Missing or malformed 'Authorization: Bearer <token>' header"));
         }
         if (current.isRevoked(token.get())) {
-            throw rejected(request, this.rateLimiter.peek(limitKey, limit),
+            return Admission.rejected(this.rateLimiter.peek(limitKey, limit),
                     SpotApiException.unauthorized("The token is invalid or has been revoked"));
         }
         RateLimitDecision decision = this.rateLimiter.acquire(limitKey, limit);
-        setRateLimitHeaders(request, decision);
         if (!decision.allowed()) {
-            throw SpotApiException.rateLimitExceeded();
+            return Admission.rejected(decision, SpotApiException.rateLimitExceeded());
         }
         if (current.drawFailure()) {
-            throw SpotApiException.ofStatus(current.errorStatus());
+            return Admission.rejected(decision, SpotApiException.ofStatus(current.errorStatus()));
         }
-        Caller.bind(request, this.organizations.forToken(token.get()));
-        return next.handle(request);
+        return new Admission(decision, this.organizations.forToken(token.get()), null);
     }
 
-    private static SpotApiException rejected(ServerRequest request, RateLimitDecision state, SpotApiException error) {
-        setRateLimitHeaders(request, state);
-        return error;
-    }
-
-    private static void setRateLimitHeaders(ServerRequest request, RateLimitDecision state) {
-        HttpHeaders headers = request.exchange().getResponse().getHeaders();
+    static void setRateLimitHeaders(HttpHeaders headers, RateLimitDecision state) {
         headers.set(RATE_LIMIT_LIMIT, String.valueOf(state.limit()));
         headers.set(RATE_LIMIT_REMAINING, String.valueOf(state.remaining()));
         headers.set(RATE_LIMIT_RESET, String.valueOf(state.resetSeconds()));
+    }
+
+    /**
+     * What {@link #admit} decided.
+     * @param limits the rate-limit state the {@code X-RateLimit-*} headers show
+     * @param organization the caller's organization when admitted, else null
+     * @param rejection the error to answer instead of running the handler, or null when admitted
+     */
+    record Admission(RateLimitDecision limits, Organization organization, SpotApiException rejection) {
+
+        static Admission rejected(RateLimitDecision limits, SpotApiException rejection) {
+            return new Admission(limits, null, rejection);
+        }
+
     }
 
     /** {@code "METHOD /route/{template}"}, the key of the rate limit and the stats. */

@@ -49,13 +49,18 @@ public class UserRoutes implements SpotRoutes {
 
     private Mono<ServerResponse> create(ServerRequest request) {
         Organization organization = Caller.organization(request);
-        return this.bodies.read(request, CreateUserBody.class).map((body) -> {
-            if (body.email() != null && this.faults.current().rejectsEmail(body.email())) {
-                throw SpotApiException.badRequest(ErrorCodes.VALIDATION_ERROR,
-                        "email " + body.email() + " is not allowed", "email");
-            }
-            return CreatedUserItem.of(organization.users().create(body.newUser()), organization.id());
-        }).flatMap((item) -> this.envelopes.item(request, KIND_USER, item));
+        return this.bodies.read(request, CreateUserBody.class)
+            .map((body) -> create(organization, body))
+            .flatMap((item) -> this.envelopes.item(request, KIND_USER, item));
+    }
+
+    /** {@code POST /setup/user} once its body is read: the created user, or a 400 for a rejected email. */
+    CreatedUserItem create(Organization organization, CreateUserBody body) {
+        if (body.email() != null && this.faults.current().rejectsEmail(body.email())) {
+            throw SpotApiException.badRequest(ErrorCodes.VALIDATION_ERROR, "email " + body.email() + " is not allowed",
+                    "email");
+        }
+        return CreatedUserItem.of(organization.users().create(body.newUser()), organization.id());
     }
 
     private Mono<ServerResponse> list(ServerRequest request) {
@@ -76,8 +81,13 @@ public class UserRoutes implements SpotRoutes {
     private Mono<ServerResponse> mapPolicies(ServerRequest request) {
         String userId = request.pathVariable("userId");
         return this.bodies.read(request, PolicyMappingBody.class)
-            .doOnNext((body) -> Caller.organization(request).users().replacePolicies(userId, body.grants()))
+            .doOnNext((body) -> mapPolicies(Caller.organization(request), userId, body))
             .then(Mono.defer(() -> this.envelopes.statusOnly(request)));
+    }
+
+    /** {@code PUT /setup/user/{userId}/policyMapping} once its body is read. */
+    static void mapPolicies(Organization organization, String userId, PolicyMappingBody body) {
+        organization.users().replacePolicies(userId, body.grants());
     }
 
     private Mono<ServerResponse> mapGroups(ServerRequest request) {

@@ -40,7 +40,7 @@ public class Envelopes {
 
     /** HTTP 200 with {@code response.kind}, {@code response.items} and {@code response.count}. */
     public Mono<ServerResponse> items(ServerRequest request, String kind, List<?> items) {
-        return write(request, 200, new Items(OK, kind, List.copyOf(items), items.size()));
+        return respond(200, itemsJson(RequestLine.of(request), kind, items));
     }
 
     public Mono<ServerResponse> item(ServerRequest request, String kind, Object item) {
@@ -49,14 +49,12 @@ public class Envelopes {
 
     /** HTTP 200 carrying only {@code response.status}, as Spot answers mapping PUTs and DELETEs. */
     public Mono<ServerResponse> statusOnly(ServerRequest request) {
-        return write(request, 200, new StatusOnly(OK));
+        return respond(200, statusOnlyJson(RequestLine.of(request)));
     }
 
     /** The error envelope; its HTTP status equals {@code response.status.code}. */
     public Mono<ServerResponse> error(ServerRequest request, SpotApiException error) {
-        int code = error.status().value();
-        Status status = new Status(code, SpotApiException.reasonPhrase(error.status()));
-        return write(request, code, new Errors(status, error.errors(), error.data()));
+        return respond(error.status().value(), errorJson(RequestLine.of(request), error));
     }
 
     /** Turns every error raised by a handler into an error envelope: Spot errors as they are, anything else as 500. */
@@ -66,19 +64,47 @@ public class Envelopes {
 
     /** The response, or the error envelope for the error it fails with. */
     public Mono<ServerResponse> orError(ServerRequest request, Mono<ServerResponse> response) {
-        return response.onErrorResume(SpotApiException.class, (error) -> error(request, error)).onErrorResume((error) -> {
-            log.error("Unexpected failure handling {} {}", request.method(), request.path(), error);
-            return error(request,
-                    SpotApiException.ofStatus(HttpStatus.INTERNAL_SERVER_ERROR.value(), "Internal server error"));
-        });
+        return response.onErrorResume((error) -> error(request, asSpotError(error, RequestLine.of(request))));
     }
 
-    private Mono<ServerResponse> write(ServerRequest request, int status, Object response) {
-        Envelope envelope = new Envelope(requestInfo(request), response);
+    /** The body of {@link #items}: the envelope as JSON. */
+    public byte[] itemsJson(RequestLine line, String kind, List<?> items) {
+        return json(line, new Items(OK, kind, List.copyOf(items), items.size()));
+    }
+
+    /** The body of {@link #item}. */
+    public byte[] itemJson(RequestLine line, String kind, Object item) {
+        return itemsJson(line, kind, List.of(item));
+    }
+
+    /** The body of {@link #statusOnly}. */
+    public byte[] statusOnlyJson(RequestLine line) {
+        return json(line, new StatusOnly(OK));
+    }
+
+    /** The body of {@link #error}. */
+    public byte[] errorJson(RequestLine line, SpotApiException error) {
+        Status status = new Status(error.status().value(), SpotApiException.reasonPhrase(error.status()));
+        return json(line, new Errors(status, error.errors(), error.data()));
+    }
+
+    /** A Spot error as it is; anything else (logged) as a 500. */
+    public static SpotApiException asSpotError(Throwable error, RequestLine line) {
+        if (error instanceof SpotApiException spot) {
+            return spot;
+        }
+        log.error("Unexpected failure handling {} {}", line.method(), line.url(), error);
+        return SpotApiException.ofStatus(HttpStatus.INTERNAL_SERVER_ERROR.value(), "Internal server error");
+    }
+
+    private static Mono<ServerResponse> respond(int status, byte[] json) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+    }
+
+    private byte[] json(RequestLine line, Object response) {
         // serialized here with the application's mapper (what the JSON encoder would use) into one array: cheaper
         // than the encoder's per-response writer resolution and buffer streaming
-        byte[] json = this.writer.writeValueAsBytes(envelope);
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+        return this.writer.writeValueAsBytes(new Envelope(requestInfo(line), response));
     }
 
     /** A random (version 4) UUID without {@link UUID#randomUUID()}'s shared SecureRandom: request ids need no secrecy. */
@@ -89,10 +115,8 @@ public class Envelopes {
         return new UUID(high, low).toString();
     }
 
-    private RequestInfo requestInfo(ServerRequest request) {
-        String query = request.uri().getRawQuery();
-        String url = request.uri().getRawPath() + ((query != null) ? "?" + query : "");
-        return new RequestInfo(randomId(), url, request.method().name(),
+    private RequestInfo requestInfo(RequestLine line) {
+        return new RequestInfo(randomId(), line.url(), line.method(),
                 this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 

@@ -3,6 +3,8 @@ package io.spotbridge.simulator.wire;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +15,11 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 /**
  * Reads JSON request bodies whatever their Content-Type. Empty, malformed or mistyped bodies fail with a 400
  * {@link SpotApiException}, never a 500.
+ * <p>
+ * Bodies of the routes called per provisioned user can be read with a {@link StreamReader}: a pass of the streaming
+ * parser over a body of the usual shape, with no tree and no data binding in between. A body of any other shape (an
+ * unknown or repeated field, a value of another type, malformed JSON) is read as before, so it meets the same checks
+ * and errors.
  */
 public class JsonBodies {
 
@@ -33,6 +40,68 @@ public class JsonBodies {
 
     public <T> Mono<T> read(ServerRequest request, Class<T> type) {
         return readObject(request).map((node) -> convert(node, type));
+    }
+
+    /** The body as a {@code type}: by {@code reader} when the body has the usual shape, else by data binding. */
+    public <T> T read(byte[] body, Class<T> type, StreamReader<T> reader) {
+        try (JsonParser parser = this.mapper.createParser(body)) {
+            T value = reader.read(parser);
+            if (value != null && parser.nextToken() == null) {
+                return value;
+            }
+        }
+        catch (JacksonException | UnusualBody ex) {
+            // read it the thorough way below, which answers the right error if there is one
+        }
+        if (isBlank(body)) {
+            throw SpotApiException.invalidBody("A JSON request body is required");
+        }
+        return convert(parseObject(body), type);
+    }
+
+    /**
+     * Reads a body of the usual shape from a parser at its start; returns null, or throws {@link #unusual()}, for
+     * any other shape.
+     */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+
+        T read(JsonParser parser);
+
+    }
+
+    /** Thrown by a {@link StreamReader} at a body it does not read itself: the body is read by data binding instead. */
+    public static RuntimeException unusual() {
+        return UnusualBody.INSTANCE;
+    }
+
+    /** The current value if it is a string or null; {@link #unusual()} otherwise. */
+    public static String stringOrNull(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw unusual();
+    }
+
+    /** Moves to the next token and fails with {@link #unusual()} unless it is {@code expected}. */
+    public static void expect(JsonParser parser, JsonToken expected) {
+        if (parser.nextToken() != expected) {
+            throw unusual();
+        }
+    }
+
+    private static final class UnusualBody extends RuntimeException {
+
+        static final UnusualBody INSTANCE = new UnusualBody();
+
+        private UnusualBody() {
+            super("not the usual shape", null, false, false);
+        }
+
     }
 
     public <T> T convert(JsonNode node, Class<T> type) {
