@@ -59,7 +59,7 @@ public record PolicyMappingBody(List<Grant> policies) {
                 throw SpotApiException.badRequest(ErrorCodes.VALIDATION_ERROR, "policyId is required", "policyId");
             }
             List<String> accounts = (this.accountIds != null) ? this.accountIds : List.of();
-            if (accounts.contains(null)) {
+            if (accounts.stream().anyMatch(java.util.Objects::isNull)) {
                 throw SpotApiException.badRequest(ErrorCodes.ACCOUNT_DOESNT_EXIST, "Account null does not exist",
                         "accountIds");
             }

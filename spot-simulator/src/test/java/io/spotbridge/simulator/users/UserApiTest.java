@@ -183,6 +183,19 @@ class UserApiTest {
     }
 
     @Test
+    void aGrantWithoutAccountIdsGrantsThePolicyOnNoAccount() {
+        String userId = this.spotApi.createUser("ada@example.com");
+
+        SpotResponse mapped = this.spotApi.put("/setup/user/" + userId + "/policyMapping",
+                Map.of("policies", List.of(Map.of("policyId", "3"))));
+
+        assertThat(mapped.status()).isEqualTo(200);
+        List<JsonNode> policies = this.spotApi.get("/setup/user/" + userId).item().get("policies").valueStream().toList();
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0).get("accountIds")).isEmpty();
+    }
+
+    @Test
     void policyMappingWithAnUnknownAccountIsRejected() {
         String userId = this.spotApi.createUser("ada@example.com");
 
