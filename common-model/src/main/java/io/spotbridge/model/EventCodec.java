@@ -39,7 +39,7 @@ public final class EventCodec {
 		try {
 			if (event instanceof UserEvent user) {
 				ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
-				try (JsonGenerator out = mapper.createGenerator(bytes)) {
+				try (JsonGenerator out = mapper.tokenStreamFactory().createGenerator(bytes)) {
 					UserEventWriter.write(out, user);
 				}
 				return bytes.toByteArray();

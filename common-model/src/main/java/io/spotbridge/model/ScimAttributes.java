@@ -88,10 +88,13 @@ public record ScimAttributes(String json) {
 			return read(p);
 		}
 
-		/** @param p on the object's start; left on its end */
+		/**
+		 * @param p on the object's start; left on its end. The generator comes from the stream factory: copying tokens
+		 *          needs no data-binding context (which the mapper would make for every generator)
+		 */
 		static ScimAttributes read(JsonParser p) {
 			java.io.StringWriter text = new java.io.StringWriter(256);
-			try (JsonGenerator out = MAPPER.createGenerator(text)) {
+			try (JsonGenerator out = MAPPER.tokenStreamFactory().createGenerator(text)) {
 				out.writeStartObject();
 				for (String name = p.nextName(); name != null; name = p.nextName()) {
 					p.nextToken();

@@ -61,7 +61,7 @@ final class UserResources {
 	 */
 	static byte[] write(UserEntry entry, String baseUrl) {
 		ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+		try (JsonGenerator out = ScimJson.tokens().createGenerator(bytes)) {
 			write(out, entry, baseUrl);
 		}
 		return bytes.toByteArray();
@@ -70,7 +70,7 @@ final class UserResources {
 	/** A list response of users (RFC 7644 §3.4.2), written straight to JSON bytes. */
 	static byte[] writeList(ListPage page, int totalResults, java.util.List<UserEntry> users, String baseUrl) {
 		ByteArrayBuilder bytes = new ByteArrayBuilder(256 + 512 * users.size());
-		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+		try (JsonGenerator out = ScimJson.tokens().createGenerator(bytes)) {
 			out.writeStartObject();
 			out.writeName("schemas");
 			out.writeStartArray();
@@ -109,7 +109,7 @@ final class UserResources {
 		}
 		out.writeEndArray();
 		out.writeStringProperty("id", user.id());
-		try (JsonParser attributes = ScimJson.mapper().createParser(sent)) {
+		try (JsonParser attributes = ScimJson.tokens().createParser(sent)) {
 			attributes.nextToken();
 			for (String key = attributes.nextName(); key != null; key = attributes.nextName()) {
 				attributes.nextToken();
@@ -146,7 +146,7 @@ final class UserResources {
 		boolean exactSeen = false;
 		boolean otherCaseSeen = false;
 		java.util.List<String> extensions = new java.util.ArrayList<>(1);
-		try (JsonParser attributes = ScimJson.mapper().createParser(sent)) {
+		try (JsonParser attributes = ScimJson.tokens().createParser(sent)) {
 			attributes.nextToken();
 			for (String key = attributes.nextName(); key != null; key = attributes.nextName()) {
 				JsonToken value = attributes.nextToken();
