@@ -1,8 +1,10 @@
 package io.spotbridge.model;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,11 +31,19 @@ public final class EventCodec {
 		.build();
 
 	/**
-	 * {@code {"schemaVersion":1,<the event's own members>}}: the event is written once, straight to bytes, and the
-	 * version spliced in as the first member (no intermediate tree).
+	 * {@code {"schemaVersion":1,<the event's own members>}}: user events (one per SCIM write) are written member by
+	 * member ({@link UserEventWriter}); group events are written once with data binding, straight to bytes, and the
+	 * version spliced in as the first member (no intermediate tree). Both give the text data binding gives.
 	 */
 	public byte[] encode(LifecycleEvent event) {
 		try {
+			if (event instanceof UserEvent user) {
+				ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+				try (JsonGenerator out = mapper.tokenStreamFactory().createGenerator(bytes)) {
+					UserEventWriter.write(out, user);
+				}
+				return bytes.toByteArray();
+			}
 			byte[] body = mapper.writeValueAsBytes(event);
 			if (body.length < 2 || body[0] != '{' || body[1] == '}') {
 				throw new EventCodecException("cannot encode " + event.type() + " " + event.key() + ": not an object");

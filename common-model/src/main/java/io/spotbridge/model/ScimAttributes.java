@@ -9,11 +9,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.deser.std.StdDeserializer;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SCIM resource's attributes as the client sent them (so that, for example, a role sent in {@code roles[]} is
@@ -37,19 +37,20 @@ public record ScimAttributes(String json) {
 		}
 	}
 
-	/** Copies the object without the attributes in {@link #NEVER_KEPT} (matched case-insensitively, as SCIM does). */
+	/**
+	 * The object's text without the attributes in {@link #NEVER_KEPT} (matched case-insensitively, as SCIM does):
+	 * streamed from the tree by {@link Reader#read} (no copy of the tree is made), as compact as
+	 * {@link JsonNode#toString()}.
+	 */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static ScimAttributes of(JsonNode node) {
 		if (node == null || !node.isObject()) {
 			throw new IllegalArgumentException("SCIM attributes must be a JSON object");
 		}
-		var dropped = node.propertyNames().stream().filter(ScimAttributes::neverKept).toList();
-		if (dropped.isEmpty()) {
-			return new ScimAttributes(node.toString());
+		try (JsonParser p = node.traverse(ObjectReadContext.empty())) {
+			p.nextToken();
+			return Reader.read(p);
 		}
-		ObjectNode copy = ((ObjectNode) node).deepCopy();
-		dropped.forEach(copy::remove);
-		return new ScimAttributes(copy.toString());
 	}
 
 	/** Whether this top-level attribute name is one of {@link #NEVER_KEPT} (case-insensitively). */
@@ -87,10 +88,13 @@ public record ScimAttributes(String json) {
 			return read(p);
 		}
 
-		/** @param p on the object's start; left on its end */
+		/**
+		 * @param p on the object's start; left on its end. The generator comes from the stream factory: copying tokens
+		 *          needs no data-binding context (which the mapper would make for every generator)
+		 */
 		static ScimAttributes read(JsonParser p) {
 			java.io.StringWriter text = new java.io.StringWriter(256);
-			try (JsonGenerator out = MAPPER.createGenerator(text)) {
+			try (JsonGenerator out = MAPPER.tokenStreamFactory().createGenerator(text)) {
 				out.writeStartObject();
 				for (String name = p.nextName(); name != null; name = p.nextName()) {
 					p.nextToken();

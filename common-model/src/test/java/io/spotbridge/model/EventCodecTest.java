@@ -29,6 +29,12 @@ class EventCodecTest {
 				"ada@example.com", true, "Editor", ScimAttributes.of(sent), T0, T0.plusSeconds(5));
 	}
 
+	/** Only what is required, a userName that needs escaping, no attributes. */
+	static UserSnapshot sparseUser() {
+		return new UserSnapshot("u2", "Zo\u00eb \"q\"\\\t@example.com", null, null, null, null, null, false, null,
+				null, T0, T0.plusSeconds(1));
+	}
+
 	static GroupSnapshot group() {
 		return new GroupSnapshot("g1", "Spot Admins", null,
 				List.of(new GroupMember("u1", "Ada"), new GroupMember("u2", null)), T0, T0);
@@ -39,7 +45,9 @@ class EventCodecTest {
 				new UserUpdated("e2", "acme", 2, T0, "c2", user()),
 				new UserDeactivated("e3", "acme", 3, T0, "", user().withActive(false, T0)),
 				new UserReactivated("e4", "acme", 4, T0, "c4", user()),
-				new UserDeleted("e5", "acme", 5, T0, "c5", user()), new GroupCreated("e6", "acme", 1, T0, "c6", group()),
+				new UserDeleted("e5", "acme", 5, T0, "c5", user()),
+				new UserCreated("e9", "acme", 1, T0.plusNanos(7), "", sparseUser()),
+				new GroupCreated("e6", "acme", 1, T0, "c6", group()),
 				new GroupUpdated("e7", "acme", 2, T0, "c7", group()), new GroupDeleted("e8", "acme", 3, T0, "c8", group()));
 	}
 

@@ -1,6 +1,7 @@
 package io.spotbridge.ingress.scim;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,6 +46,14 @@ public final class ScimJson {
 
 	public static byte[] write(JsonNode node) {
 		return MAPPER.writeValueAsBytes(node);
+	}
+
+	/**
+	 * The stream factory behind {@link #mapper()}: for generators and parsers that only write or read tokens (no trees,
+	 * no data binding), without the data-binding context the mapper makes for each of them.
+	 */
+	public static TokenStreamFactory tokens() {
+		return MAPPER.tokenStreamFactory();
 	}
 
 	public static JsonMapper mapper() {

@@ -16,6 +16,8 @@ import io.spotbridge.model.Instants;
 import io.spotbridge.model.ScimAttributes;
 import io.spotbridge.model.UserSnapshot;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,7 +61,7 @@ final class UserResources {
 	 */
 	static byte[] write(UserEntry entry, String baseUrl) {
 		ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+		try (JsonGenerator out = ScimJson.tokens().createGenerator(bytes)) {
 			write(out, entry, baseUrl);
 		}
 		return bytes.toByteArray();
@@ -68,7 +70,7 @@ final class UserResources {
 	/** A list response of users (RFC 7644 §3.4.2), written straight to JSON bytes. */
 	static byte[] writeList(ListPage page, int totalResults, java.util.List<UserEntry> users, String baseUrl) {
 		ByteArrayBuilder bytes = new ByteArrayBuilder(256 + 512 * users.size());
-		try (JsonGenerator out = ScimJson.mapper().createGenerator(bytes)) {
+		try (JsonGenerator out = ScimJson.tokens().createGenerator(bytes)) {
 			out.writeStartObject();
 			out.writeName("schemas");
 			out.writeStartArray();
@@ -92,35 +94,32 @@ final class UserResources {
 		return baseUrl + "/Users/" + entry.user().id();
 	}
 
+	/**
+	 * Streams the stored attributes text into the resource (no tree is built): one pass collects the schemas to list,
+	 * a second copies the attributes.
+	 */
 	private static void write(JsonGenerator out, UserEntry entry, String baseUrl) {
 		UserSnapshot user = entry.user();
-		ObjectNode sent = ScimJson.parseObject(user.attributes().json());
-		java.util.List<String> schemas = new java.util.ArrayList<>(2);
-		schemas.add(ScimMediaTypes.CORE_USER);
-		JsonFields.field(sent, "schemas").filter(JsonNode::isArray).ifPresent(sentSchemas -> sentSchemas.forEach(s -> {
-			if (s.isString()) {
-				addSchema(schemas, s.asString());
-			}
-		}));
-		for (Map.Entry<String, JsonNode> attribute : sent.properties()) {
-			if (attribute.getKey().regionMatches(true, 0, "urn:", 0, 4) && attribute.getValue().isObject()) {
-				addSchema(schemas, attribute.getKey());
-			}
-		}
+		String sent = user.attributes().json();
 		out.writeStartObject();
 		out.writeName("schemas");
 		out.writeStartArray();
-		for (String schema : schemas) {
+		for (String schema : schemas(sent)) {
 			out.writeString(schema);
 		}
 		out.writeEndArray();
 		out.writeStringProperty("id", user.id());
-		for (Map.Entry<String, JsonNode> attribute : sent.properties()) {
-			String key = attribute.getKey();
-			if (!key.equalsIgnoreCase("schemas") && !key.equalsIgnoreCase("active")
-					&& !key.equalsIgnoreCase("username") && !key.equals("id")) {
+		try (JsonParser attributes = ScimJson.tokens().createParser(sent)) {
+			attributes.nextToken();
+			for (String key = attributes.nextName(); key != null; key = attributes.nextName()) {
+				attributes.nextToken();
+				if (key.equalsIgnoreCase("schemas") || key.equalsIgnoreCase("active")
+						|| key.equalsIgnoreCase("username") || key.equals("id")) {
+					attributes.skipChildren();
+					continue;
+				}
 				out.writeName(key);
-				out.writeTree(attribute.getValue());
+				out.copyCurrentStructure(attributes);
 			}
 		}
 		out.writeStringProperty("userName", user.userName());
@@ -134,6 +133,65 @@ final class UserResources {
 		out.writeStringProperty("location", location(entry, baseUrl));
 		out.writeEndObject();
 		out.writeEndObject();
+	}
+
+	/**
+	 * The core schema, the string members of the {@code schemas} the client sent (as {@link JsonFields#field} finds
+	 * it: the exact name first, else the first in another case) and every extension object in use (RFC 7643 §3), each
+	 * once (case-insensitively), in that order.
+	 */
+	private static java.util.List<String> schemas(String sent) {
+		java.util.List<String> exactSchemas = null;
+		java.util.List<String> otherCaseSchemas = null;
+		boolean exactSeen = false;
+		boolean otherCaseSeen = false;
+		java.util.List<String> extensions = new java.util.ArrayList<>(1);
+		try (JsonParser attributes = ScimJson.tokens().createParser(sent)) {
+			attributes.nextToken();
+			for (String key = attributes.nextName(); key != null; key = attributes.nextName()) {
+				JsonToken value = attributes.nextToken();
+				if (key.equals("schemas") && !exactSeen) {
+					exactSeen = true;
+					exactSchemas = strings(attributes);
+				}
+				else if (key.equalsIgnoreCase("schemas") && !otherCaseSeen) {
+					otherCaseSeen = true;
+					otherCaseSchemas = strings(attributes);
+				}
+				else {
+					if (key.regionMatches(true, 0, "urn:", 0, 4) && value == JsonToken.START_OBJECT) {
+						extensions.add(key);
+					}
+					attributes.skipChildren();
+				}
+			}
+		}
+		java.util.List<String> schemas = new java.util.ArrayList<>(2);
+		schemas.add(ScimMediaTypes.CORE_USER);
+		java.util.List<String> sentSchemas = exactSeen ? exactSchemas : otherCaseSchemas;
+		if (sentSchemas != null) {
+			sentSchemas.forEach(schema -> addSchema(schemas, schema));
+		}
+		extensions.forEach(extension -> addSchema(schemas, extension));
+		return schemas;
+	}
+
+	/** The string elements of the array the parser is on; null (and the value skipped) when it is no array. */
+	private static java.util.List<String> strings(JsonParser parser) {
+		if (parser.currentToken() != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return null;
+		}
+		java.util.List<String> strings = new java.util.ArrayList<>(2);
+		for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+			if (element == JsonToken.VALUE_STRING) {
+				strings.add(parser.getString());
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return strings;
 	}
 
 	private static void addSchema(java.util.List<String> schemas, String urn) {

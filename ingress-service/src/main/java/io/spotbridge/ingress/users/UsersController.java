@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** SCIM 2.0 Users endpoint (RFC 7644 §3.2-3.6) as Okta uses it. */
+/** SCIM 2.0 Users endpoint (RFC 7644 §3.2-3.6) as Okta uses it; {@code POST /Users} is {@link UserCreateRoute}. */
 @RestController
 @RequestMapping(ScimMediaTypes.BASE_PATH + "/Users")
 class UsersController {
@@ -51,13 +50,6 @@ class UsersController {
 		RequestContext context = RequestContext.of(exchange);
 		var user = users.get(context, id);
 		return answer(HttpStatus.OK, user, context);
-	}
-
-	@PostMapping
-	Mono<ResponseEntity<byte[]>> create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
-		RequestContext context = RequestContext.of(exchange);
-		return users.create(context, ScimJson.parseObject(body))
-			.map(user -> answer(HttpStatus.CREATED, user, context));
 	}
 
 	@PutMapping("/{id}")

@@ -24,7 +24,11 @@ class UserResourcesWriteTest {
 					 "urn:ietf:params:scim:schemas:extension:spot:2.0:User":{"role":"Admin"},"URN:other":{"a":[1.5,null]},
 					 "urn:not-an-object":"x","UserName":"b","roles":[{"value":"Editor","primary":true}],"ünï":"çødé"}""",
 			"""
-					{"userName":"plain"}""" })
+					{"userName":"plain"}""",
+			"""
+					{"userName":"n","schemas":null,"Schemas":["urn:y"],"urn:y":{},"x":[[1],{"schemas":2}]}""",
+			"""
+					{"userName":"n","Schemas":"urn:z","SCHEMAS":["urn:y",{"a":["b"]},["c"]],"urn:y":{"k":{}}}""" })
 	void writeIsTheResourceAsJson(String body) {
 		UserSnapshot snapshot = UserResources.toSnapshot(ScimJson.parseObject(body), "0192-abc", UserResourcesTest.CREATED,
 				Instant.parse("2026-02-20T12:30:00.123456Z"));
