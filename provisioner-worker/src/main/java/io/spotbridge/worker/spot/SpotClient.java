@@ -284,7 +284,7 @@ public class SpotClient {
 				return outbound.sendByteArray(Mono.just(body));
 			}).responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(NO_BODY).map(bytes -> read(response, bytes)));
 		})
-			.timeout(timeout)
+			.timeout(timeout, CallDeadlines.INSTANCE)
 			.onErrorMap(error -> !(error instanceof SpotException), error -> SpotErrors.fromTransport(route, error))
 			.doOnError(error -> metrics.record(tenant, route, statusTag(error), System.nanoTime() - started))
 			.map(reply -> {
