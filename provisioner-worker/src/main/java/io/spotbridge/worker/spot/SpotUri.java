@@ -58,9 +58,25 @@ final class SpotUri {
 		StringBuilder uri = new StringBuilder(parts[0].length() + 48);
 		uri.append(parts[0]);
 		for (int i = 0; i < variables.length; i++) {
-			uri.append(UriUtils.encode(String.valueOf(variables[i]), StandardCharsets.UTF_8)).append(parts[i + 1]);
+			uri.append(encode(String.valueOf(variables[i]))).append(parts[i + 1]);
 		}
 		return uri.toString();
+	}
+
+	/** {@link UriUtils#encode(String, java.nio.charset.Charset)}, without its work for ids that need no encoding. */
+	static String encode(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (!isUnreserved(value.charAt(i))) {
+				return UriUtils.encode(value, StandardCharsets.UTF_8);
+			}
+		}
+		return value;
+	}
+
+	/** RFC 3986's unreserved characters: the only ones a strictly encoded variable keeps as they are. */
+	private static boolean isUnreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~';
 	}
 
 	private static int countVariables(String template) {

@@ -18,7 +18,8 @@ class SpotUriTest {
 		List<String> templates = List.of("/setup/user/{userId}", "/setup/user/{userId}/policyMapping",
 				"/setup/user?generateToken=false", "/setup/access/userGroup/{userGroupId}/userMapping",
 				"/setup/organization/user");
-		List<String> ids = List.of("u-abc123", "a b", "a/b", "a?b#c", "ü&=;:@+$,%", "{x}", "..", "");
+		List<String> ids = List.of("u-abc123", "ugr-9f3A_b.c~d", "a b", "a/b", "a?b#c", "ü&=;:@+$,%", "{x}", "..", "",
+				"\u00e9t\u00e9", "x\ny");
 		for (String base : bases) {
 			DefaultUriBuilderFactory webClients = new DefaultUriBuilderFactory(base);
 			for (String template : templates) {
@@ -32,6 +33,14 @@ class SpotUriTest {
 						.isEqualTo(webClients.expand(template, id).toString());
 				}
 			}
+		}
+	}
+
+	@Test
+	void unreservedIdsAreKeptAsTheyAreAndOthersEncodedAsUriUtilsDoes() {
+		for (String id : List.of("u-abc123", "AZaz09-._~", "a b", "a/b", "é", "%", "+", "")) {
+			assertThat(SpotUri.encode(id)).isEqualTo(
+					org.springframework.web.util.UriUtils.encode(id, java.nio.charset.StandardCharsets.UTF_8));
 		}
 	}
 
