@@ -1,6 +1,7 @@
 package io.spotbridge.worker.links;
 
 import io.spotbridge.worker.system.TopicProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -23,12 +24,18 @@ class KafkaLinkWriter implements LinkWriter {
 
 	@Override
 	public Mono<UserLink> write(UserLink link) {
-		return sender.send(LinkCodec.record(topic, link))
-			.onErrorMap(error -> new LinkWriteException(link, error))
-			.then(Mono.fromSupplier(() -> {
-				store.apply(link);
-				return link;
-			}));
+		return Mono.defer(() -> {
+			ProducerRecord<String, byte[]> record = LinkCodec.record(topic, link);
+			LinkStore.OwnWrite own = store.expectOwnWrite(record.key(), record.value());
+			return sender.send(record).doOnError(error -> store.ownWriteFailed(record.key(), own, link))
+				.doOnCancel(() -> store.ownWriteFailed(record.key(), own, link))
+				.onErrorMap(error -> new LinkWriteException(link, error))
+				.then(Mono.fromSupplier(() -> {
+					store.apply(link);
+					store.ownWriteDone(record.key(), own);
+					return link;
+				}));
+		});
 	}
 
 }

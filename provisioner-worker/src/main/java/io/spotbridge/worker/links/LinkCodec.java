@@ -26,13 +26,17 @@ public final class LinkCodec {
 	}
 
 	public static byte[] encode(UserLink link) {
-		Map<String, Object> value = new LinkedHashMap<>();
-		value.put("schemaVersion", 1);
-		value.put("spotUserId", link.spotUserId());
-		value.put("appliedVersion", link.appliedVersion());
-		value.put("email", link.email());
-		value.put("updatedAt", link.updatedAt().toString());
-		return MAPPER.writeValueAsBytes(value);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(160);
+		try (tools.jackson.core.JsonGenerator json = MAPPER.createGenerator(bytes)) {
+			json.writeStartObject();
+			json.writeNumberProperty("schemaVersion", 1);
+			json.writeStringProperty("spotUserId", link.spotUserId());
+			json.writeNumberProperty("appliedVersion", link.appliedVersion());
+			json.writeStringProperty("email", link.email());
+			json.writeStringProperty("updatedAt", link.updatedAt().toString());
+			json.writeEndObject();
+		}
+		return bytes.toByteArray();
 	}
 
 	/**

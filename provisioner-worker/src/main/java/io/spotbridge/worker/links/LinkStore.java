@@ -69,6 +69,9 @@ public class LinkStore implements SmartLifecycle {
 
 	private final AtomicLong recordsRead = new AtomicLong();
 
+	/** user key -> this replica's link write on its way to the topic (see {@link #expectOwnWrite}) */
+	private final Map<String, OwnWrite> ownWrites = new ConcurrentHashMap<>();
+
 	private volatile boolean caughtUp;
 
 	private volatile Duration rebuildTime;
@@ -164,6 +167,64 @@ public class LinkStore implements SmartLifecycle {
 							key -> new HashSet<>()).add(group));
 			}
 		}
+	}
+
+	/**
+	 * Tells the store that this replica is writing the record of a user link: when the store reads the very record back
+	 * from the topic before the writer {@link #apply applied} it (the broker's answer and the read race), it skips it
+	 * instead of decoding it, because the writer applies the same link. Each call must be followed by
+	 * {@link #ownWriteDone} or {@link #ownWriteFailed}.
+	 */
+	OwnWrite expectOwnWrite(String key, byte[] value) {
+		OwnWrite write = new OwnWrite(value);
+		ownWrites.put(key, write);
+		return write;
+	}
+
+	/** The write succeeded and its link was applied. */
+	void ownWriteDone(String key, OwnWrite write) {
+		ownWrites.remove(key, write);
+	}
+
+	/**
+	 * The write failed (as far as the producer knows). If the store has nevertheless read the record from the topic
+	 * meanwhile (and skipped it), the link is applied now, as reading it would have done.
+	 */
+	void ownWriteFailed(String key, OwnWrite write, UserLink link) {
+		if (ownWrites.remove(key, write) && write.seen) {
+			apply(link);
+		}
+	}
+
+	/** Whether the record is this replica's pending write (marked as seen then: see {@link #ownWriteFailed}). */
+	private boolean isOwnPendingWrite(ConsumerRecord<String, byte[]> record) {
+		if (ownWrites.isEmpty() || record.topic().equals(groupTopic)) {
+			return false;
+		}
+		boolean[] own = new boolean[1];
+		// atomic with the writer's removal of the entry
+		ownWrites.computeIfPresent(record.key(), (key, write) -> {
+			if (java.util.Arrays.equals(write.value, record.value())) {
+				write.seen = true;
+				own[0] = true;
+			}
+			return write;
+		});
+		return own[0];
+	}
+
+	/** A user link record this replica is writing. */
+	static final class OwnWrite {
+
+		private final byte[] value;
+
+		/** whether the store read the record from the topic (guarded by the map's per-key lock) */
+		private boolean seen;
+
+		private OwnWrite(byte[] value) {
+			this.value = value;
+		}
+
 	}
 
 	public boolean isCaughtUp() {
@@ -275,7 +336,7 @@ public class LinkStore implements SmartLifecycle {
 		if (record.value() == null || record.key() == null) {
 			return;
 		}
-		if (alreadyHeld(record)) {
+		if (alreadyHeld(record) || isOwnPendingWrite(record)) {
 			return;
 		}
 		try {

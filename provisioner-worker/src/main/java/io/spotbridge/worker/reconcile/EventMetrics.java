@@ -2,6 +2,8 @@ package io.spotbridge.worker.reconcile;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +42,11 @@ public class EventMetrics {
 
 	private final Tenants tenants;
 
+	/** Meters made so far: registering looks the meter up through the registry's filters on every call. */
+	private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<List<String>, Timer> latencies = new ConcurrentHashMap<>();
+
 	EventMetrics(MeterRegistry registry, Tenants tenants) {
 		this.registry = registry;
 		this.tenants = tenants;
@@ -63,28 +70,29 @@ public class EventMetrics {
 	}
 
 	void processed(String tenant, String type, Outcome outcome) {
-		counter(tenantTag(tenant), type, outcome).increment();
+		String tag = tenantTag(tenant);
+		counters.computeIfAbsent(List.of(PROCESSED, tag, type, outcome), key -> counter(tag, type, outcome)).increment();
 	}
 
 	void retry(String tenant, FailureKind kind) {
-		Counter.builder(RETRIES)
+		String tag = tenantTag(tenant);
+		counters.computeIfAbsent(List.of(RETRIES, tag, kind), key -> Counter.builder(RETRIES)
 			.description("Attempts of an event made again after a transient failure")
-			.tag("tenant", tenantTag(tenant))
+			.tag("tenant", tag)
 			.tag("reason", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-			.register(registry)
-			.increment();
+			.register(registry)).increment();
 	}
 
 	void applied(String tenant, String type, Duration sinceChange) {
-		Timer.builder(APPLY_LATENCY)
+		String tag = tenantTag(tenant);
+		latencies.computeIfAbsent(List.of(tag, type), key -> Timer.builder(APPLY_LATENCY)
 			.description("Time from the accepted SCIM change to Spot applied")
-			.tag("tenant", tenantTag(tenant))
+			.tag("tenant", tag)
 			.tag("type", type)
 			.publishPercentileHistogram()
 			.maximumExpectedValue(Duration.ofHours(1))
 			.serviceLevelObjectives(Duration.ofMinutes(5))
-			.register(registry)
-			.record(sinceChange.isNegative() ? Duration.ZERO : sinceChange);
+			.register(registry)).record(sinceChange.isNegative() ? Duration.ZERO : sinceChange);
 	}
 
 	String tenantTag(String tenant) {

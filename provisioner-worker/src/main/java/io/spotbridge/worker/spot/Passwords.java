@@ -24,16 +24,17 @@ public final class Passwords {
 	}
 
 	public static String generate() {
+		Randomness random = new Randomness();
 		char[] password = new char[24];
-		password[0] = pick(UPPER);
-		password[1] = pick(LOWER);
-		password[2] = pick(DIGITS);
-		password[3] = pick(SYMBOLS);
+		password[0] = random.pick(UPPER);
+		password[1] = random.pick(LOWER);
+		password[2] = random.pick(DIGITS);
+		password[3] = random.pick(SYMBOLS);
 		for (int i = 4; i < password.length; i++) {
-			password[i] = pick(ALL);
+			password[i] = random.pick(ALL);
 		}
 		for (int i = password.length - 1; i > 0; i--) {
-			int j = RANDOM.nextInt(i + 1);
+			int j = random.below(i + 1);
 			char swap = password[i];
 			password[i] = password[j];
 			password[j] = swap;
@@ -41,8 +42,36 @@ public final class Passwords {
 		return new String(password);
 	}
 
-	private static char pick(String alphabet) {
-		return alphabet.charAt(RANDOM.nextInt(alphabet.length()));
+	/**
+	 * Uniform choices from bytes of the {@link SecureRandom} fetched a batch at a time (one call per password instead of
+	 * one per character; each call locks and mixes the generator): a byte is used only below the largest multiple of
+	 * the bound, so every choice stays unbiased.
+	 */
+	private static final class Randomness {
+
+		private final byte[] bytes = new byte[96];
+
+		private int next = bytes.length;
+
+		char pick(String alphabet) {
+			return alphabet.charAt(below(alphabet.length()));
+		}
+
+		/** A uniform int in [0, bound), for 0 < bound <= 256. */
+		int below(int bound) {
+			int limit = 256 - 256 % bound;
+			while (true) {
+				if (next == bytes.length) {
+					RANDOM.nextBytes(bytes);
+					next = 0;
+				}
+				int value = bytes[next++] & 0xFF;
+				if (value < limit) {
+					return value % bound;
+				}
+			}
+		}
+
 	}
 
 }

@@ -16,12 +16,23 @@ class SpotCallMetrics {
 
 	private final MeterRegistry registry;
 
+	/** The timers made so far (registering looks the meter up through the registry's filters on every call). */
+	private final java.util.Map<Key, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SpotCallMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
 	void record(String tenant, String route, String status, long nanos) {
-		timer(tenant, route, status).record(nanos, TimeUnit.NANOSECONDS);
+		Key key = new Key(tenant, route, status);
+		Timer timer = timers.get(key);
+		if (timer == null) {
+			timer = timers.computeIfAbsent(key, k -> timer(k.tenant(), k.route(), k.status()));
+		}
+		timer.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private record Key(String tenant, String route, String status) {
 	}
 
 	/** Registers the credential failures at 0, so that {@code increase()} sees the first one. */

@@ -10,14 +10,18 @@ import java.util.OptionalLong;
 import io.spotbridge.worker.tenants.PolicyGrant;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
 
 /**
  * Spot's organization user and user-group API for one tenant (its token and base URL), non-blocking. Every call passes the tenant's
@@ -66,9 +70,21 @@ public class SpotClient {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private static final int MAX_CACHED_POLICY_BODIES = 256;
+
+	private static final Map<List<PolicyGrant>, byte[]> POLICY_BODIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final String JSON = "application/json";
+
 	private final String tenant;
 
-	private final WebClient web;
+	/** Reactor Netty's client with the tenant's default headers (token, Accept); shares the pool of all tenants. */
+	private final HttpClient http;
+
+	/** The tenant's base URL joined with each URI template, expanded once into literal parts. */
+	private final Map<String, SpotUri> uris = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final String baseUrl;
 
 	private final TenantGuard guard;
 
@@ -76,9 +92,11 @@ public class SpotClient {
 
 	private final Duration timeout;
 
-	SpotClient(String tenant, WebClient web, TenantGuard guard, SpotCallMetrics metrics, Duration timeout) {
+	SpotClient(String tenant, HttpClient http, String baseUrl, TenantGuard guard, SpotCallMetrics metrics,
+			Duration timeout) {
 		this.tenant = tenant;
-		this.web = web;
+		this.http = http;
+		this.baseUrl = baseUrl;
 		this.guard = guard;
 		this.metrics = metrics;
 		this.timeout = timeout;
@@ -110,13 +128,16 @@ public class SpotClient {
 
 	/** {@code POST /setup/user?generateToken=false}; answers the new user's id. */
 	public Mono<String> createUser(NewSpotUser user) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("email", user.email());
-		body.put("firstName", user.firstName());
-		body.put("lastName", user.lastName());
-		body.put("password", user.password());
-		body.put("role", user.role());
-		return call(CREATE_USER, HttpMethod.POST, "/setup/user?generateToken=false", json(body)).map(response -> {
+		byte[] body = json(json -> {
+			json.writeStartObject();
+			json.writeStringProperty("email", user.email());
+			json.writeStringProperty("firstName", user.firstName());
+			json.writeStringProperty("lastName", user.lastName());
+			json.writeStringProperty("password", user.password());
+			json.writeStringProperty("role", user.role());
+			json.writeEndObject();
+		});
+		return call(CREATE_USER, HttpMethod.POST, "/setup/user?generateToken=false", body).map(response -> {
 			String userId = firstItem(response, CREATE_USER).path("userId").asString("");
 			if (userId.isEmpty()) {
 				throw new TransientSpotException(CREATE_USER, 200, "Spot's answer to " + CREATE_USER + " has no userId");
@@ -127,14 +148,14 @@ public class SpotClient {
 
 	/** {@code DELETE /setup/user/{userId}}; a user that is already gone counts as deleted. */
 	public Mono<Void> deleteUser(String userId) {
-		return call(DELETE_USER, HttpMethod.DELETE, "/setup/user/{userId}", NO_BODY, userId)
+		return send(DELETE_USER, HttpMethod.DELETE, "/setup/user/{userId}", NO_BODY, userId)
 			.onErrorResume(SpotNotFoundException.class, gone -> Mono.empty())
 			.then();
 	}
 
 	/** {@code PUT /setup/user/{userId}/policyMapping}: the user's policies become exactly these. */
 	public Mono<Void> mapPolicies(String userId, List<PolicyGrant> policies) {
-		return call(MAP_POLICIES, HttpMethod.PUT, "/setup/user/{userId}/policyMapping", policiesBody(policies), userId)
+		return send(MAP_POLICIES, HttpMethod.PUT, "/setup/user/{userId}/policyMapping", policiesBody(policies), userId)
 			.then();
 	}
 
@@ -170,35 +191,59 @@ public class SpotClient {
 
 	/** {@code PUT /setup/access/userGroup/{id}} with only the name: renames the group. */
 	public Mono<Void> renameGroup(String groupId, String name) {
-		return call(UPDATE_GROUP, HttpMethod.PUT, GROUP_URI, json(Map.of("userGroup", Map.of("name", name))), groupId)
+		return send(UPDATE_GROUP, HttpMethod.PUT, GROUP_URI, json(Map.of("userGroup", Map.of("name", name))), groupId)
 			.then();
 	}
 
 	/** {@code DELETE /setup/access/userGroup/{id}}; a group that is already gone counts as deleted. */
 	public Mono<Void> deleteGroup(String groupId) {
-		return call(DELETE_GROUP, HttpMethod.DELETE, GROUP_URI, NO_BODY, groupId)
+		return send(DELETE_GROUP, HttpMethod.DELETE, GROUP_URI, NO_BODY, groupId)
 			.onErrorResume(SpotNotFoundException.class, gone -> Mono.empty())
 			.then();
 	}
 
 	/** {@code PUT /setup/access/userGroup/{id}/userMapping}: the group's members become exactly these users. */
 	public Mono<Void> mapGroupUsers(String groupId, List<String> userIds) {
-		return call(MAP_GROUP_USERS, HttpMethod.PUT, GROUP_URI + "/userMapping", json(Map.of("userIds", userIds)),
+		return send(MAP_GROUP_USERS, HttpMethod.PUT, GROUP_URI + "/userMapping", json(Map.of("userIds", userIds)),
 				groupId)
 			.then();
 	}
 
 	/** {@code PUT /setup/access/userGroup/{id}/policyMapping}: the group's policies become exactly these. */
 	public Mono<Void> mapGroupPolicies(String groupId, List<PolicyGrant> policies) {
-		return call(MAP_GROUP_POLICIES, HttpMethod.PUT, GROUP_URI + "/policyMapping", policiesBody(policies), groupId)
+		return send(MAP_GROUP_POLICIES, HttpMethod.PUT, GROUP_URI + "/policyMapping", policiesBody(policies), groupId)
 			.then();
 	}
 
+	/**
+	 * {@code {"policies":[{"policyId":..,"accountIds":[..]},..]}}; the same few lists (one per role or group mapping)
+	 * come again and again, so their bytes are kept (never changed once made).
+	 */
 	private static byte[] policiesBody(List<PolicyGrant> policies) {
-		List<Map<String, Object>> grants = policies.stream()
-			.map(grant -> Map.<String, Object>of("policyId", grant.policyId(), "accountIds", grant.accountIds()))
-			.toList();
-		return json(Map.of("policies", grants));
+		byte[] cached = POLICY_BODIES.get(policies);
+		if (cached != null) {
+			return cached;
+		}
+		byte[] body = json(json -> {
+			json.writeStartObject();
+			json.writeArrayPropertyStart("policies");
+			for (PolicyGrant grant : policies) {
+				json.writeStartObject();
+				json.writeStringProperty("policyId", grant.policyId());
+				json.writeArrayPropertyStart("accountIds");
+				for (String account : grant.accountIds()) {
+					json.writeString(account);
+				}
+				json.writeEndArray();
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		});
+		if (POLICY_BODIES.size() < MAX_CACHED_POLICY_BODIES) {
+			POLICY_BODIES.putIfAbsent(List.copyOf(policies), body);
+		}
+		return body;
 	}
 
 	/**
@@ -206,25 +251,40 @@ public class SpotClient {
 	 * whose token was rejected, so that it recovers without waiting for an event).
 	 */
 	public Mono<Void> probe() {
-		return call(LIST_ACCOUNTS, HttpMethod.GET, "/setup/account", NO_BODY).then();
+		return send(LIST_ACCOUNTS, HttpMethod.GET, "/setup/account", NO_BODY).then();
 	}
 
 	private Mono<JsonNode> call(String route, HttpMethod method, String uri, byte[] body, Object... variables) {
-		return guard.run(route, () -> exchange(route, method, uri, body, variables));
+		return guard.run(route, () -> exchange(route, method, uri, body, true, variables));
 	}
 
-	private Mono<JsonNode> exchange(String route, HttpMethod method, String uri, byte[] body, Object... variables) {
+	/**
+	 * A call whose answer is not used: it must still be JSON (else the call failed transiently, as with {@link #call}),
+	 * which is checked without building its tree. Answers {@link MissingNode}.
+	 */
+	private Mono<JsonNode> send(String route, HttpMethod method, String uri, byte[] body, Object... variables) {
+		return guard.run(route, () -> exchange(route, method, uri, body, false, variables));
+	}
+
+	private Mono<JsonNode> exchange(String route, HttpMethod method, String uri, byte[] body, boolean readAnswer,
+			Object... variables) {
 		long started = System.nanoTime();
+		String target = uris.computeIfAbsent(uri, template -> SpotUri.of(baseUrl, template)).expand(variables);
 		return Mono.deferContextual(context -> {
-			WebClient.RequestBodySpec request = web.method(method).uri(uri, variables);
-			context.<String>getOrEmpty(CORRELATION_ID)
-				.filter(id -> !id.isEmpty())
-				.ifPresent(id -> request.header(CORRELATION_HEADER, id));
-			WebClient.RequestHeadersSpec<?> spec = body.length == 0 ? request
-					: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-			return spec.exchangeToMono(this::read);
+			String correlationId = context.<String>getOrDefault(CORRELATION_ID, null);
+			return http.request(method).uri(target).send((request, outbound) -> {
+				if (correlationId != null && !correlationId.isEmpty()) {
+					request.header(CORRELATION_HEADER, correlationId);
+				}
+				if (body.length == 0) {
+					return outbound;
+				}
+				request.header(HttpHeaderNames.CONTENT_TYPE, JSON);
+				request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+				return outbound.sendByteArray(Mono.just(body));
+			}).responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(NO_BODY).map(bytes -> read(response, bytes)));
 		})
-			.timeout(timeout)
+			.timeout(timeout, CallDeadlines.INSTANCE)
 			.onErrorMap(error -> !(error instanceof SpotException), error -> SpotErrors.fromTransport(route, error))
 			.doOnError(error -> metrics.record(tenant, route, statusTag(error), System.nanoTime() - started))
 			.map(reply -> {
@@ -233,23 +293,39 @@ public class SpotClient {
 				if (!reply.isSuccess()) {
 					throw SpotErrors.fromReply(tenant, route, reply);
 				}
-				return responseOf(route, reply);
+				if (readAnswer) {
+					return responseOf(route, reply);
+				}
+				checkJson(route, reply);
+				return MissingNode.getInstance();
 			});
 	}
 
-	private Mono<SpotReply> read(ClientResponse response) {
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		OptionalLong remaining = header(headers, "X-RateLimit-Remaining");
-		OptionalLong reset = header(headers, "X-RateLimit-Reset");
-		int status = response.statusCode().value();
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(NO_BODY)
-			.map(bytes -> new SpotReply(status, remaining, reset, bytes));
+	private static SpotReply read(HttpClientResponse response, byte[] body) {
+		HttpHeaders headers = response.responseHeaders();
+		return new SpotReply(response.status().code(), header(headers, "X-RateLimit-Remaining"),
+				header(headers, "X-RateLimit-Reset"), body);
 	}
 
 	private static JsonNode responseOf(String route, SpotReply reply) {
 		try {
 			return MAPPER.readTree(reply.body()).path("response");
+		}
+		catch (JacksonException ex) {
+			throw new TransientSpotException(route, reply.status(), "Spot's answer to " + route + " is not JSON");
+		}
+	}
+
+	/** Fails as {@link #responseOf} would on an answer that is not JSON, without building its tree. */
+	private static void checkJson(String route, SpotReply reply) {
+		try (JsonParser parser = MAPPER.createParser(reply.body())) {
+			if (parser.nextToken() == null) {
+				return;
+			}
+			parser.skipChildren();
+			if (MAPPER.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) && parser.nextToken() != null) {
+				throw new TransientSpotException(route, reply.status(), "Spot's answer to " + route + " is not JSON");
+			}
 		}
 		catch (JacksonException ex) {
 			throw new TransientSpotException(route, reply.status(), "Spot's answer to " + route + " is not JSON");
@@ -300,8 +376,16 @@ public class SpotClient {
 		return MAPPER.writeValueAsBytes(body);
 	}
 
+	private static byte[] json(java.util.function.Consumer<JsonGenerator> writer) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+		try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+			writer.accept(json);
+		}
+		return bytes.toByteArray();
+	}
+
 	private static OptionalLong header(HttpHeaders headers, String name) {
-		String value = headers.getFirst(name);
+		String value = headers.get(name);
 		if (value == null) {
 			return OptionalLong.empty();
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.spotbridge.worker.tenants.TenantSettings;
 import io.spotbridge.worker.tenants.Tenants;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -16,10 +17,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * One {@link SpotClient} (and {@link TenantGuard}) per configured tenant, sharing one HTTP connection pool. Registers
@@ -43,18 +41,14 @@ public class SpotClients implements DisposableBean {
 		HttpClient http = HttpClient.create(connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout());
-		ReactorClientHttpConnector connector = new ReactorClientHttpConnector(http);
 		SpotCallMetrics metrics = new SpotCallMetrics(registry);
 		for (TenantSettings tenant : tenants.all()) {
 			TenantGuard guard = new TenantGuard(tenant, properties, clock);
-			WebClient web = WebClient.builder()
-				.clientConnector(connector)
-				.baseUrl(tenant.apiUrl().toString())
-				.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.token().reveal())
-				.defaultHeader(HttpHeaders.ACCEPT, "application/json")
-				.build();
-			clients.put(tenant.name(), new SpotClient(tenant.name(), web, guard, metrics,
-					properties.responseTimeout().plus(properties.connectTimeout())));
+			String authorization = "Bearer " + tenant.token().reveal();
+			HttpClient tenantHttp = http.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization)
+				.set(HttpHeaderNames.ACCEPT, "application/json"));
+			clients.put(tenant.name(), new SpotClient(tenant.name(), tenantHttp, tenant.apiUrl().toString(), guard,
+					metrics, properties.responseTimeout().plus(properties.connectTimeout())));
 			registerGauges(guard, registry);
 			metrics.registerCredentialFailures(tenant.name());
 		}

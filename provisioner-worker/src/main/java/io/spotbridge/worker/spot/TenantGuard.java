@@ -60,6 +60,7 @@ public class TenantGuard {
 
 	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
 
+	/** The newest rejection; it tells something only while the credentials gate is not closed. */
 	private volatile Optional<CredentialsRejectedException> lastRejection = Optional.empty();
 
 	TenantGuard(TenantSettings tenant, SpotProperties properties, Clock clock) {
@@ -69,11 +70,9 @@ public class TenantGuard {
 		this.outage = CircuitBreaker.of(tenant.name() + "-outage", outageConfig(properties.breaker()));
 		this.credentials = CircuitBreaker.of(tenant.name() + "-credentials", credentialsConfig(properties.credentials()));
 		this.rateLimiter = RateLimiter.of(tenant.name(), rateLimiterConfig(tenant.callsPerSecond()));
-		this.credentials.getEventPublisher().onStateTransition(event -> {
-			if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
-				lastRejection = Optional.empty();
-			}
-		});
+		// No listener on the breakers' events: with one, every call's outcome would create and publish an event object
+		// (with a zoned timestamp). The last rejection is only answered while the gate is not closed (lastRejection()),
+		// and the gate leaves the closed state only through a rejection, which is stored before it is recorded.
 	}
 
 	/** Runs the call once the gates allow it; records its outcome in the breakers. */
@@ -84,6 +83,15 @@ public class TenantGuard {
 				return Mono.error(blocked.get());
 			}
 			RouteBudget budget = routes.computeIfAbsent(route, r -> new RouteBudget());
+			if (budget.take(clock.instant()).isZero()) {
+				// the usual case, without the operators of the waits: the window admits the call (it is pending now)
+				// and the rate limiter has a permit at once
+				long nanos = rateLimiter.reservePermission();
+				Mono<Long> permit = nanos == 0 ? null : permitAfter(nanos);
+				Mono<T> guarded = permit == null ? Mono.defer(() -> guarded(route, call))
+						: permit.then(Mono.defer(() -> guarded(route, call)));
+				return guarded.doFinally(signal -> budget.finished());
+			}
 			AtomicBoolean counted = new AtomicBoolean();
 			return admitted(route, budget, counted).then(Mono.defer(this::ratePermit))
 				.then(Mono.defer(() -> guarded(route, call)))
@@ -153,6 +161,11 @@ public class TenantGuard {
 
 	private Mono<Long> ratePermit() {
 		long nanos = rateLimiter.reservePermission();
+		return nanos == 0 ? Mono.just(0L) : permitAfter(nanos);
+	}
+
+	/** The wait for a permit reserved {@code nanos} ahead (an error when there is none within the timeout). */
+	private Mono<Long> permitAfter(long nanos) {
 		if (nanos < 0) {
 			return Mono.error(new TransientSpotException("rate-limiter", 0, "rate limiter of tenant " + tenant
 					+ " has no permission within its timeout"));

@@ -70,6 +70,50 @@ class LinkStoreTest {
 		assertThat(links.recordsRead()).isEqualTo(3);
 	}
 
+	@Test
+	void ownWritesReadBackBeforeTheWriterAppliedThemAreSkippedAndAppliedByTheWriter() {
+		UserLink link = user("ada", "u-1", 1);
+		var sent = LinkCodec.record("ul", link);
+		LinkStore.OwnWrite write = links.expectOwnWrite(sent.key(), sent.value());
+
+		links.read(recordOf(sent, null));
+		assertThat(links.find(key("ada"))).isEmpty();
+
+		links.apply(link);
+		links.ownWriteDone(sent.key(), write);
+		assertThat(links.find(key("ada"))).contains(link);
+
+		// once done, records of the key are read as any other
+		links.read(recordOf(LinkCodec.record("ul", user("ada", "u-2", 2)), null));
+		assertThat(links.find(key("ada")).orElseThrow().spotUserId()).isEqualTo("u-2");
+	}
+
+	@Test
+	void anOwnWriteThatFailedIsAppliedWhenTheStoreHadReadItFromTheTopic() {
+		UserLink seen = user("ada", "u-1", 1);
+		var seenRecord = LinkCodec.record("ul", seen);
+		LinkStore.OwnWrite seenWrite = links.expectOwnWrite(seenRecord.key(), seenRecord.value());
+		links.read(recordOf(seenRecord, null));
+		links.ownWriteFailed(seenRecord.key(), seenWrite, seen);
+		assertThat(links.find(key("ada"))).contains(seen);
+
+		UserLink lost = user("bob", "u-2", 1);
+		var lostRecord = LinkCodec.record("ul", lost);
+		LinkStore.OwnWrite lostWrite = links.expectOwnWrite(lostRecord.key(), lostRecord.value());
+		links.ownWriteFailed(lostRecord.key(), lostWrite, lost);
+		assertThat(links.find(key("bob"))).isEmpty();
+	}
+
+	@Test
+	void aRecordOfTheSameKeyThatIsNotTheOwnWriteIsRead() {
+		var own = LinkCodec.record("ul", user("ada", "u-1", 1));
+		links.expectOwnWrite(own.key(), own.value());
+
+		links.read(recordOf(LinkCodec.record("ul", user("ada", "u-other", 1)), null));
+
+		assertThat(links.find(key("ada")).orElseThrow().spotUserId()).isEqualTo("u-other");
+	}
+
 	/** The record as a consumer reads it back; {@code value} replaces the encoded value when given. */
 	private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> recordOf(
 			org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> sent, String value) {
