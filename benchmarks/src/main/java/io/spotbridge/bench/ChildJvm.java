@@ -69,11 +69,13 @@ final class ChildJvm implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	void start(String heap, Map<String, String> env, List<String> args) {
+	/** Starts the jar with {@code jvmArgs} (e.g. {@code --service-jvm-args}) after the harness's own options. */
+	void start(String heap, List<String> jvmArgs, Map<String, String> env, List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.add("-Xmx" + heap);
 		command.add("-XX:+ExitOnOutOfMemoryError");
+		command.addAll(jvmArgs);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.addAll(args);

@@ -49,11 +49,34 @@ final class CpuMeter {
 	 * them, 15 characters): Netty event loops (request handling), the Kafka producer's I/O thread, the directory
 	 * loader, the garbage collector (and the VM thread that runs its pauses), the JIT compilers, the rest.
 	 */
-	private static Map<String, Long> threadGroups(ProcessHandle process) {
+	static Map<String, Long> threadGroups(ProcessHandle process) {
 		Map<String, Long> ticks = new LinkedHashMap<>();
 		THREAD_GROUPS.forEach(group -> ticks.put(group, 0L));
+		forEachThread(process, (tid, name, used) -> ticks.merge(groupOf(name), used, Long::sum));
+		return ticks;
+	}
+
+	/** CPU ticks of the process's threads of one kind ({@link #THREAD_GROUPS}), by Linux thread id. */
+	static Map<Long, Long> threadTicks(ProcessHandle process, String group) {
+		Map<Long, Long> ticks = new LinkedHashMap<>();
+		forEachThread(process, (tid, name, used) -> {
+			if (groupOf(name).equals(group)) {
+				ticks.put(tid, used);
+			}
+		});
+		return ticks;
+	}
+
+	private interface ThreadVisitor {
+
+		void visit(long tid, String name, long ticks);
+
+	}
+
+	/** Every thread of the process with its name and CPU ticks (utime + stime), from /proc/<pid>/task/<tid>/stat. */
+	private static void forEachThread(ProcessHandle process, ThreadVisitor visitor) {
 		if (process == null) {
-			return ticks;
+			return;
 		}
 		Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
@@ -65,7 +88,7 @@ final class CpuMeter {
 					String name = stat.substring(open + 1, close);
 					String[] f = stat.substring(close + 2).split(" ");
 					long used = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
-					ticks.merge(groupOf(name), used, Long::sum);
+					visitor.visit(Long.parseLong(thread.getFileName().toString()), name, used);
 				}
 				catch (IOException | RuntimeException ex) {
 					// the thread ended meanwhile
@@ -75,7 +98,6 @@ final class CpuMeter {
 		catch (IOException | RuntimeException ex) {
 			// not Linux, or the process is gone
 		}
-		return ticks;
 	}
 
 	static String groupOf(String thread) {

@@ -57,18 +57,40 @@ public final class PipelineBenchmark {
 
 	static final String SUMMARY = "Pipeline summary: measured vs target";
 
+	/** The first warm-up slice: the pipeline right after its start (information, no target). */
+	static final String ROW_FRESH = "warm-up 1, fresh start";
+
+	/** The services' JIT compilers' use (cores, together, over a warm-up slice) below which the warm-up ends. */
+	static final double SETTLED_JIT_CORES = 0.15;
+
+	/**
+	 * The warm-up stops here even if not settled: every user stays in the ingress's directory (~1.3 KB each), and
+	 * 300,000 of them fit the default 1 GB heap with room to spare.
+	 */
+	static final int MAX_WARMUP_USERS = 300_000;
+
 	static final String USAGE = "Usage: PipelineBenchmark [--users 10000] [--phase-timeout-seconds 300]"
 			+ " [--idle-users 50] [--idle-gap-ms 200] [--rate-limit-per-minute 600] [--rate-limit-users 2*limit]"
-			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 512m] [--max-minutes 30]"
-			+ " [--warmup-users users/5, 100..2000] [--drain-users N] [--jfr <directory>]"
-			+ " [--phases zero,fifty,idle,drain,rate] [--worker-args \"--a=b --c=d\"]";
+			+ " [--concurrency 64] [--partitions 6] [--poll-ms 20] [--heap 1g] [--max-minutes 30]"
+			+ " [--warmup-users users/2, 100..5000 (per slice)] [--warmup-max-seconds 300] [--drain-users N]"
+			+ " [--jfr <directory>]"
+			+ " [--phases zero,fifty,idle,drain,rate] [--worker-args \"--a=b --c=d\"]"
+			+ " [--service-jvm-args \"-XX:...\" (ingress, worker and simulator)]";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The harness's own -XX options, printed with the results. */
+	private static final List<String> HARNESS_JVM_OPTIONS = java.lang.management.ManagementFactory.getRuntimeMXBean()
+		.getInputArguments()
+		.stream()
+		.filter(option -> option.startsWith("-XX:"))
+		.toList();
 
 	/** Parsed command line. */
 	record Options(int users, int phaseTimeoutSeconds, int idleUsers, int idleGapMillis, int rateLimitPerMinute,
 			int rateLimitUsers, int concurrency, int partitions, int pollMillis, String heap, int maxMinutes,
-			int warmupUsers, String jfr, int drainUsers, List<String> phases, List<String> workerArgs) {
+			int warmupUsers, String jfr, int drainUsers, List<String> phases, List<String> workerArgs,
+			List<String> serviceJvmArgs, int warmupMaxSeconds) {
 
 		boolean runs(String phase) {
 			return phases.contains(phase);
@@ -88,23 +110,29 @@ public final class PipelineBenchmark {
 					intOf(values, "idle-users", 50), intOf(values, "idle-gap-ms", 200), limit,
 					intOf(values, "rate-limit-users", Math.min(users, 2 * limit)), intOf(values, "concurrency", 64),
 					intOf(values, "partitions", 6), intOf(values, "poll-ms", 20),
-					values.getOrDefault("heap", "512m"), intOf(values, "max-minutes", 30),
+					values.getOrDefault("heap", "1g"), intOf(values, "max-minutes", 30),
 					values.containsKey("warmup-users") && "0".equals(values.get("warmup-users")) ? 0
-							: intOf(values, "warmup-users", Math.max(Math.min(100, users), Math.min(2000, users / 5))),
+							: intOf(values, "warmup-users", Math.max(Math.min(100, users), Math.min(5000, users / 2))),
 					values.getOrDefault("jfr", ""),
 					values.containsKey("drain-users") && "0".equals(values.get("drain-users")) ? 0
 							: intOf(values, "drain-users", users),
 					List.of(values.getOrDefault("phases", "zero,fifty,idle,drain,rate").split(",")),
-					values.getOrDefault("worker-args", "").isBlank() ? List.of()
-							: List.of(values.get("worker-args").trim().split("\\s+")));
+					split(values.get("worker-args")), split(values.get("service-jvm-args")),
+					intOf(values, "warmup-max-seconds", 300));
 			values.keySet()
 				.removeAll(List.of("users", "rate-limit-per-minute", "phase-timeout-seconds", "idle-users",
 						"idle-gap-ms", "rate-limit-users", "concurrency", "partitions", "poll-ms", "heap",
-						"max-minutes", "warmup-users", "jfr", "drain-users", "phases", "worker-args"));
+						"max-minutes", "warmup-users", "jfr", "drain-users", "phases", "worker-args",
+						"service-jvm-args", "warmup-max-seconds"));
 			if (!values.isEmpty()) {
 				throw new IllegalArgumentException("Unknown options: " + values.keySet());
 			}
 			return options;
+		}
+
+		/** Space-separated arguments; none for null or blank. */
+		private static List<String> split(String arguments) {
+			return arguments == null || arguments.isBlank() ? List.of() : List.of(arguments.trim().split("\\s+"));
 		}
 
 		private static int intOf(Map<String, String> values, String key, int fallback) {
@@ -130,6 +158,8 @@ public final class PipelineBenchmark {
 	private final PrintStream out;
 
 	private final String token = "pipeline-bench-" + UUID.randomUUID();
+
+	private String warmUpNote = "no warm-up";
 
 	private final String runTag = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
 
@@ -205,7 +235,10 @@ public final class PipelineBenchmark {
 			throw new IllegalStateException("Cannot create a work directory", ex);
 		}
 		progress("Work directory " + workDir + " (child logs)");
-		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.builder().maxHeap(options.heap()).build();
+		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.builder()
+				.maxHeap(options.heap())
+				.jvmArgs(jfrJvmArgs("broker").isEmpty() ? new String[0] : new String[] { jfrJvmArgs("broker") })
+				.build();
 				ChildJvm simulator = new ChildJvm("spot-simulator", simulatorJar, workDir)) {
 			broker.start();
 			String bootstrap = broker.bootstrapServers();
@@ -214,13 +247,14 @@ public final class PipelineBenchmark {
 
 			int spotPort = IngressProcess.freePort();
 			spotUrl = "http://127.0.0.1:" + spotPort;
-			simulator.start(options.heap(), jfrEnv("simulator"),
+			simulator.start(options.heap(), options.serviceJvmArgs(), jfrEnv("simulator"),
 					List.of("--server.port=" + spotPort, "--server.address=127.0.0.1"));
 			simulator.awaitHttp200(spotUrl + "/simulator/stats", null, Duration.ofMinutes(3));
 			progress("Spot simulator on " + spotUrl);
 
 			try (IngressProcess ingress = new IngressProcess(ingressJar, workDir, options.heap(), bootstrap, token,
-					options.partitions(), "")) {
+					options.partitions(),
+					String.join(" ", options.serviceJvmArgs()) + " " + jfrJvmArgs("ingress"))) {
 				ingress.start();
 				ingress.awaitReady(Duration.ofMinutes(3));
 				progress("Ingress on 127.0.0.1:" + ingress.scimPort());
@@ -229,7 +263,7 @@ public final class PipelineBenchmark {
 					if (options.runs("zero") || options.runs("fifty") || options.runs("idle")) {
 						try (ChildJvm worker = startWorker(workDir, bootstrap, "worker-fast", 100_000)) {
 							if (options.warmupUsers() > 0) {
-								safely("warm-up", () -> bulkPhase("warm-up", scim, "w", options.warmupUsers(), 0));
+								safely("warm-up", () -> warmUp(scim));
 							}
 							if (options.runs("zero")) {
 								safely(ROW_ZERO, () -> bulkPhase(ROW_ZERO, scim, "z", options.users(), 0));
@@ -272,7 +306,7 @@ public final class PipelineBenchmark {
 			args.add("--bridge.defaults.calls-per-second=" + callsPerSecond);
 		}
 		args.addAll(options.workerArgs());
-		worker.start(options.heap(), env, args);
+		worker.start(options.heap(), options.serviceJvmArgs(), env, args);
 		try {
 			worker.awaitHttp200("http://127.0.0.1:" + management + "/actuator/health/readiness", "UP",
 					Duration.ofMinutes(3));
@@ -293,6 +327,11 @@ public final class PipelineBenchmark {
 		}
 		Path file = Path.of(options.jfr()).toAbsolutePath().resolve(name + ".jfr");
 		return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true");
+	}
+
+	/** With --jfr: the same flight recording for the ingress, as JVM arguments. */
+	private String jfrJvmArgs(String name) {
+		return jfrEnv(name).getOrDefault("JAVA_TOOL_OPTIONS", "");
 	}
 
 	private void safely(String row, Runnable phase) {
@@ -316,7 +355,7 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	private void bulkPhase(String row, ScimLoadClient scim, String kind, int users, int latencyMs) {
+	private ChildCpu.Reading bulkPhase(String row, ScimLoadClient scim, String kind, int users, int latencyMs) {
 		resetSimulator("{\"latencyMs\":" + latencyMs + "}");
 		progress(row + ": " + users + " users, " + options.concurrency() + " concurrent SCIM creates");
 		Tracker tracker = new Tracker(kind, users);
@@ -333,7 +372,40 @@ public final class PipelineBenchmark {
 		tracker.awaitAllVisible(deadline);
 		awaitPoliciesMapped(tracker, deadline);
 		poller.stop();
-		finish(row, tracker, poller, 0, "; " + cpu.until());
+		ChildCpu.Reading used = cpu.until();
+		finish(row, tracker, poller, 0, "; " + used.line());
+		return used;
+	}
+
+	/**
+	 * Rows 1, 2 and 4 measure a running pipeline, not one still compiling itself: warm-up slices of
+	 * {@code --warmup-users} (0 ms) run until the JIT compilers of the ingress, the worker and the simulator together
+	 * used less than {@link #SETTLED_JIT_CORES} during a slice, or {@code --warmup-max-seconds} have passed. The first
+	 * slice is the freshly started pipeline; the summary prints its users/s as information.
+	 */
+	private void warmUp(ScimLoadClient scim) {
+		long begin = System.nanoTime();
+		String reachedTarget = "500 users/s not reached";
+		for (int slice = 1;; slice++) {
+			String row = slice == 1 ? ROW_FRESH : "warm-up " + slice;
+			double jit = bulkPhase(row, scim, "w" + slice, options.warmupUsers(), 0).jitOf("ingress", "worker",
+					"simulator");
+			double seconds = (System.nanoTime() - begin) / 1e9;
+			long users = (long) slice * options.warmupUsers();
+			Result result = results.get(row);
+			if (result != null && result.usersPerSecond() >= 500 && reachedTarget.endsWith("not reached")) {
+				reachedTarget = String.format(Locale.ROOT, "500 users/s first reached in slice %d, %,d users and %.0f s"
+						+ " after the start", slice, users, seconds);
+			}
+			boolean settled = jit < SETTLED_JIT_CORES;
+			if (settled || seconds >= options.warmupMaxSeconds() || users + options.warmupUsers() > MAX_WARMUP_USERS) {
+				warmUpNote = String.format(Locale.ROOT, "warm-up: %d slice(s) of %,d users in %.0f s; the services' JIT"
+						+ " compilers used %.2f cores in the last one (%s < %.2f); %s", slice, options.warmupUsers(),
+						seconds, jit, settled ? "settled:" : "NOT settled, wanted", SETTLED_JIT_CORES, reachedTarget);
+				progress(warmUpNote);
+				return;
+			}
+		}
 	}
 
 	/**
@@ -388,7 +460,7 @@ public final class PipelineBenchmark {
 			}
 			tracker.firstSent = firstVisible == Long.MAX_VALUE ? tracker.firstSent : firstVisible;
 			finish(ROW_DRAIN, tracker, poller, 0, "; users/s from the first user visible to the last provisioned"
-					+ " (e2e latency includes the wait for the worker); " + cpu.until());
+					+ " (e2e latency includes the wait for the worker); " + cpu.until().line());
 		}
 	}
 
@@ -745,6 +817,16 @@ public final class PipelineBenchmark {
 				+ " %d partitions; shared machine: treat the numbers as a lower bound)", options.users(),
 				options.rateLimitUsers(), options.rateLimitPerMinute(), options.idleUsers(), options.idleGapMillis(),
 				options.partitions()));
+		out.println("(JVM options of the ingress, worker and simulator: "
+				+ (options.serviceJvmArgs().isEmpty() ? "the JVM's defaults" : options.serviceJvmArgs())
+				+ "; broker: the JVM's defaults; harness: "
+				+ (HARNESS_JVM_OPTIONS.isEmpty() ? "the JVM's defaults" : HARNESS_JVM_OPTIONS) + ")");
+		out.println("(" + warmUpNote + ")");
+		Result fresh = results.get(ROW_FRESH);
+		if (fresh != null) {
+			out.println(String.format(Locale.ROOT, "  %-42s %12.1f   (information: the pipeline right after its start)",
+					ROW_FRESH + " users/s", fresh.usersPerSecond()));
+		}
 		Result zero = results.get(ROW_ZERO);
 		Result fifty = results.get(ROW_FIFTY);
 		Result rate = results.get(ROW_RATE);

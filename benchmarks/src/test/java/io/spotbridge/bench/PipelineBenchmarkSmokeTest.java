@@ -29,13 +29,14 @@ class PipelineBenchmarkSmokeTest {
 		PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 		PipelineBenchmark.Options options = PipelineBenchmark.Options.parse("--users", "100", "--idle-users", "10",
 				"--rate-limit-per-minute", "60", "--rate-limit-users", "30", "--phase-timeout-seconds", "90",
-				"--heap", "384m", "--warmup-users", "20", "--drain-users", "50");
+				"--heap", "384m", "--warmup-users", "20", "--warmup-max-seconds", "1", "--drain-users", "50");
 
 		int status = PipelineBenchmark.run(options, out);
 
 		String report = captured.toString(StandardCharsets.UTF_8);
 		System.out.println(report);
-		assertThat(report).contains(PipelineBenchmark.ROW_ZERO, PipelineBenchmark.ROW_FIFTY,
+		assertThat(report).contains(PipelineBenchmark.ROW_FRESH, "(warm-up: 1 slice(s) of 20 users", "(JIT ",
+				PipelineBenchmark.ROW_ZERO, PipelineBenchmark.ROW_FIFTY,
 				PipelineBenchmark.ROW_RATE, PipelineBenchmark.ROW_IDLE, PipelineBenchmark.ROW_DRAIN,
 				PipelineBenchmark.SUMMARY);
 		assertThat(report).doesNotContain("not run", "Problems:");
