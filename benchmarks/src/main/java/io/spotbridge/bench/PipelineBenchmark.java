@@ -237,7 +237,7 @@ public final class PipelineBenchmark {
 		progress("Work directory " + workDir + " (child logs)");
 		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.builder()
 				.maxHeap(options.heap())
-				.jvmArgs(jfrJvmArgs("broker").isEmpty() ? new String[0] : new String[] { jfrJvmArgs("broker") })
+				.jvmArgs(Options.split(jfrJvmArgs("broker")).toArray(String[]::new))
 				.build();
 				ChildJvm simulator = new ChildJvm("spot-simulator", simulatorJar, workDir)) {
 			broker.start();
